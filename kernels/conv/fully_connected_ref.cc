@@ -1,0 +1,8 @@
+// PLACEHOLDER (work in progress): replaced by the real implementation.
+#include "kernels/conv/fully_connected.h"
+
+namespace tt::kernels {
+Status fully_connected_ref(const FullyConnectedArgs&) { return Status::kUnsupported; }
+int32_t fully_connected_ref_scratch_size(const FullyConnectedArgs&) { return 0; }
+
+}  // namespace tt::kernels

@@ -1,0 +1,95 @@
+// Requantization: int32 accumulator -> scaled int32, following the TFLite int8 spec with
+// "double rounding" (the default of TFLM's reference kernels and CMSIS-NN):
+//
+//   y = SaturatingRoundingDoublingHighMul(x << left_shift, multiplier)
+//   r = RoundingDivideByPOT(y, right_shift)
+//
+// Documented ranges (kernels validate them): multiplier in [2^30, 2^31) or 0 (a zero scale),
+// shift in [-31, 30] (left_shift = max(shift, 0), right_shift = max(-shift, 0)).
+//
+// The one point where TFLite leaves behaviour undefined -- x << left_shift overflowing int32 --
+// is defined here as saturation, so the result is well defined for every int32 x.
+#pragma once
+
+#include <cstdint>
+
+namespace tt::kernels {
+
+inline constexpr int32_t kMinShift = -31;
+inline constexpr int32_t kMaxShift = 30;
+inline constexpr int32_t kMinMultiplier = int32_t{1} << 30;
+
+constexpr bool multiplier_valid(int32_t multiplier, int32_t shift) {
+  return (multiplier == 0 || multiplier >= kMinMultiplier) && shift >= kMinShift &&
+         shift <= kMaxShift;
+}
+
+// round(a * b / 2^31) with ties toward +infinity, saturating the single overflow case.
+constexpr int32_t saturating_rounding_doubling_high_mul(int32_t a, int32_t b) {
+  if (a == INT32_MIN && b == INT32_MIN) return INT32_MAX;
+  const int64_t ab = int64_t{a} * b;
+  const int64_t nudge = ab >= 0 ? (int64_t{1} << 30) : (1 - (int64_t{1} << 30));
+  return static_cast<int32_t>((ab + nudge) / (int64_t{1} << 31));
+}
+
+// x / 2^exponent rounded to nearest, ties away from zero. exponent in [0, 31].
+constexpr int32_t rounding_divide_by_pot(int32_t x, int32_t exponent) {
+  const int32_t mask = static_cast<int32_t>((int64_t{1} << exponent) - 1);
+  const int32_t remainder = x & mask;
+  const int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+  return (x >> exponent) + (remainder > threshold ? 1 : 0);
+}
+
+// x * 2^left_shift, saturated to int32. left_shift in [0, 31].
+constexpr int32_t saturating_left_shift(int32_t x, int32_t left_shift) {
+  const int64_t v = int64_t{x} * (int64_t{1} << left_shift);
+  return v > INT32_MAX ? INT32_MAX : (v < INT32_MIN ? INT32_MIN : static_cast<int32_t>(v));
+}
+
+// The reference requantization (the oracle every optimized path is checked against).
+constexpr int32_t multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int32_t shift) {
+  const int32_t left_shift = shift > 0 ? shift : 0;
+  const int32_t right_shift = shift > 0 ? 0 : -shift;
+  return rounding_divide_by_pot(
+      saturating_rounding_doubling_high_mul(saturating_left_shift(x, left_shift), multiplier),
+      right_shift);
+}
+
+// The same result in one 64-bit multiply-accumulate and one shift (SMLAL + ASR on the M7).
+//
+// With y = floor((x*m + 2^30) / 2^31) (exactly the first rounding for m >= 0) the second
+// rounding is floor((y + 2^(e-1) - [y<0]) / 2^e), and nested floors merge:
+//   r = floor((x*m + 2^30 + 2^(30+e) - [y<0]*2^31) / 2^(31+e)).
+// [y<0] may be replaced by [x<0]: they differ only when y == 0, far from a rounding tie.
+// Valid for multiplier >= 0 (every valid multiplier); x is after the saturating left shift.
+struct FusedRequant {
+  int32_t multiplier;
+  int32_t left_shift;
+  int32_t total_shift;  // 31 + right_shift
+  int64_t round_pos;    // 2^30 + (right_shift > 0 ? 2^(30 + right_shift) : 0), for x >= 0
+  int64_t round_neg;    // round_pos - (right_shift > 0 ? 2^31 : 0), for x < 0
+};
+
+constexpr FusedRequant make_fused_requant(int32_t multiplier, int32_t shift) {
+  const int32_t left_shift = shift > 0 ? shift : 0;
+  const int32_t right_shift = shift > 0 ? 0 : -shift;
+  const int64_t round_pos =
+      (int64_t{1} << 30) + (right_shift > 0 ? (int64_t{1} << (30 + right_shift)) : 0);
+  const int64_t round_neg = round_pos - (right_shift > 0 ? (int64_t{1} << 31) : 0);
+  return FusedRequant{multiplier, left_shift, 31 + right_shift, round_pos, round_neg};
+}
+
+// Requires q.left_shift == 0 (the common case; the caller handles left shifts).
+inline int32_t fused_requant_no_left_shift(int32_t x, const FusedRequant& q) {
+  const int64_t round = x < 0 ? q.round_neg : q.round_pos;
+  return static_cast<int32_t>((int64_t{x} * q.multiplier + round) >> q.total_shift);
+}
+
+inline int32_t fused_requant(int32_t x, const FusedRequant& q) {
+  if (q.left_shift > 0) x = saturating_left_shift(x, q.left_shift);
+  return fused_requant_no_left_shift(x, q);
+}
+
+constexpr int32_t clamp(int32_t v, int32_t lo, int32_t hi) { return v < lo ? lo : (v > hi ? hi : v); }
+
+}  // namespace tt::kernels

@@ -1,0 +1,7 @@
+// PLACEHOLDER (work in progress): replaced by the real implementation.
+#include "kernels/reduce/mean.h"
+
+namespace tt::kernels {
+Status mean_dsp(const MeanArgs&) { return Status::kUnsupported; }
+
+}  // namespace tt::kernels

@@ -1,0 +1,7 @@
+// PLACEHOLDER (work in progress): replaced by the real implementation.
+#include "kernels/shape/pad.h"
+
+namespace tt::kernels {
+Status pad_dsp(const PadArgs&) { return Status::kUnsupported; }
+
+}  // namespace tt::kernels
