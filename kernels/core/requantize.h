@@ -92,4 +92,11 @@ inline int32_t fused_requant(int32_t x, const FusedRequant& q) {
 
 constexpr int32_t clamp(int32_t v, int32_t lo, int32_t hi) { return v < lo ? lo : (v > hi ? hi : v); }
 
+// clamp(v + offset, lo, hi) for a requantized v (any int32) and an int8 zero point, with the
+// sum taken exactly (the spec's int32 addition can overflow when v is saturated).
+constexpr int32_t add_offset_clamp(int32_t v, int32_t offset, int32_t lo, int32_t hi) {
+  const int64_t sum = int64_t{v} + offset;
+  return sum < lo ? lo : (sum > hi ? hi : static_cast<int32_t>(sum));
+}
+
 }  // namespace tt::kernels
