@@ -95,7 +95,9 @@ constexpr int32_t one_over_one_plus_x_for_x_in_0_1(int32_t a) {
     const int32_t one_minus = sub(kQ2One, half_denominator_times_x);   // Q2
     x = add(x, rescale(mul(x, one_minus), 4, 2));                        // Q4 -> Q2
   }
-  return rescale(x >> 1, 1, 0);  // exact x/2 in Q1, then to Q0
+  // x ~ 2/(1+a) in Q2; the same raw read as Q1 is 1/(1+a) (an exact multiply by 1/2),
+  // then rescaled to Q0.
+  return rescale(x, 1, 0);
 }
 
 // 1 / (1 + e^-a) for a in Q(integer_bits); result in Q0.

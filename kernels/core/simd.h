@@ -44,6 +44,71 @@ constexpr int32_t wrap_add(int32_t a, int32_t b) {
 }
 }  // namespace detail
 
+// The exact C model of each instruction. Always compiled: on the MCU the checks compare
+// the real instructions against it.
+namespace portable {
+
+inline int32_t sxtb16(int32_t x) {
+  return detail::pack16(detail::byte_s(x, 0), detail::byte_s(x, 2));
+}
+inline int32_t sxtb16_ror8(int32_t x) {
+  return detail::pack16(detail::byte_s(x, 1), detail::byte_s(x, 3));
+}
+inline int32_t sxtab16(int32_t acc, int32_t x) {
+  return detail::pack16(detail::lo16(acc) + detail::byte_s(x, 0),
+                        detail::hi16(acc) + detail::byte_s(x, 2));
+}
+inline int32_t sxtab16_ror8(int32_t acc, int32_t x) {
+  return detail::pack16(detail::lo16(acc) + detail::byte_s(x, 1),
+                        detail::hi16(acc) + detail::byte_s(x, 3));
+}
+inline int32_t smlad(int32_t x, int32_t y, int32_t acc) {
+  const int32_t p = detail::lo16(x) * detail::lo16(y);
+  const int32_t q = detail::hi16(x) * detail::hi16(y);
+  return detail::wrap_add(detail::wrap_add(acc, p), q);
+}
+inline int32_t smlabb(int32_t x, int32_t y, int32_t acc) {
+  return detail::wrap_add(acc, detail::lo16(x) * detail::lo16(y));
+}
+inline int32_t smlabt(int32_t x, int32_t y, int32_t acc) {
+  return detail::wrap_add(acc, detail::lo16(x) * detail::hi16(y));
+}
+inline int32_t smlatb(int32_t x, int32_t y, int32_t acc) {
+  return detail::wrap_add(acc, detail::hi16(x) * detail::lo16(y));
+}
+inline int32_t smlatt(int32_t x, int32_t y, int32_t acc) {
+  return detail::wrap_add(acc, detail::hi16(x) * detail::hi16(y));
+}
+template <int kShift>
+inline int32_t pkhbt(int32_t x, int32_t y) {
+  const uint32_t shifted = static_cast<uint32_t>(y) << kShift;
+  return static_cast<int32_t>((static_cast<uint32_t>(x) & 0xFFFFu) | (shifted & 0xFFFF0000u));
+}
+template <int kShift>
+inline int32_t pkhtb(int32_t x, int32_t y) {
+  const uint32_t shifted = static_cast<uint32_t>(y >> kShift);
+  return static_cast<int32_t>((static_cast<uint32_t>(x) & 0xFFFF0000u) | (shifted & 0xFFFFu));
+}
+inline int32_t sadd16(int32_t x, int32_t y) {
+  return detail::pack16(detail::lo16(x) + detail::lo16(y), detail::hi16(x) + detail::hi16(y));
+}
+inline int32_t smax8(int32_t x, int32_t y) {
+  uint32_t r = 0;
+  for (int i = 0; i < 4; ++i) {
+    const int32_t a = detail::byte_s(x, i), b = detail::byte_s(y, i);
+    r |= (static_cast<uint32_t>(a >= b ? a : b) & 0xFFu) << (8 * i);
+  }
+  return static_cast<int32_t>(r);
+}
+template <int kBits>
+inline int32_t ssat(int32_t x) {
+  constexpr int32_t kMax = (int32_t{1} << (kBits - 1)) - 1;
+  constexpr int32_t kMin = -kMax - 1;
+  return x < kMin ? kMin : (x > kMax ? kMax : x);
+}
+
+}  // namespace portable
+
 #if TT_SIMD_NATIVE
 
 // [sext(byte0), sext(byte2)]
@@ -131,64 +196,22 @@ inline int32_t ssat(int32_t x) {
   return r;
 }
 
-#else  // portable C, exact
+#else
 
-inline int32_t sxtb16(int32_t x) { return detail::pack16(detail::byte_s(x, 0), detail::byte_s(x, 2)); }
-inline int32_t sxtb16_ror8(int32_t x) {
-  return detail::pack16(detail::byte_s(x, 1), detail::byte_s(x, 3));
-}
-inline int32_t sxtab16(int32_t acc, int32_t x) {
-  return detail::pack16(detail::lo16(acc) + detail::byte_s(x, 0),
-                        detail::hi16(acc) + detail::byte_s(x, 2));
-}
-inline int32_t sxtab16_ror8(int32_t acc, int32_t x) {
-  return detail::pack16(detail::lo16(acc) + detail::byte_s(x, 1),
-                        detail::hi16(acc) + detail::byte_s(x, 3));
-}
-inline int32_t smlad(int32_t x, int32_t y, int32_t acc) {
-  const int32_t p = detail::lo16(x) * detail::lo16(y);
-  const int32_t q = detail::hi16(x) * detail::hi16(y);
-  return detail::wrap_add(detail::wrap_add(acc, p), q);
-}
-inline int32_t smlabb(int32_t x, int32_t y, int32_t acc) {
-  return detail::wrap_add(acc, detail::lo16(x) * detail::lo16(y));
-}
-inline int32_t smlabt(int32_t x, int32_t y, int32_t acc) {
-  return detail::wrap_add(acc, detail::lo16(x) * detail::hi16(y));
-}
-inline int32_t smlatb(int32_t x, int32_t y, int32_t acc) {
-  return detail::wrap_add(acc, detail::hi16(x) * detail::lo16(y));
-}
-inline int32_t smlatt(int32_t x, int32_t y, int32_t acc) {
-  return detail::wrap_add(acc, detail::hi16(x) * detail::hi16(y));
-}
-template <int kShift>
-inline int32_t pkhbt(int32_t x, int32_t y) {
-  const uint32_t shifted = static_cast<uint32_t>(y) << kShift;
-  return static_cast<int32_t>((static_cast<uint32_t>(x) & 0xFFFFu) | (shifted & 0xFFFF0000u));
-}
-template <int kShift>
-inline int32_t pkhtb(int32_t x, int32_t y) {
-  const uint32_t shifted = static_cast<uint32_t>(y >> kShift);
-  return static_cast<int32_t>((static_cast<uint32_t>(x) & 0xFFFF0000u) | (shifted & 0xFFFFu));
-}
-inline int32_t sadd16(int32_t x, int32_t y) {
-  return detail::pack16(detail::lo16(x) + detail::lo16(y), detail::hi16(x) + detail::hi16(y));
-}
-inline int32_t smax8(int32_t x, int32_t y) {
-  uint32_t r = 0;
-  for (int i = 0; i < 4; ++i) {
-    const int32_t a = detail::byte_s(x, i), b = detail::byte_s(y, i);
-    r |= (static_cast<uint32_t>(a >= b ? a : b) & 0xFFu) << (8 * i);
-  }
-  return static_cast<int32_t>(r);
-}
-template <int kBits>
-inline int32_t ssat(int32_t x) {
-  constexpr int32_t kMax = (int32_t{1} << (kBits - 1)) - 1;
-  constexpr int32_t kMin = -kMax - 1;
-  return x < kMin ? kMin : (x > kMax ? kMax : x);
-}
+using portable::pkhbt;
+using portable::pkhtb;
+using portable::sadd16;
+using portable::smax8;
+using portable::smlabb;
+using portable::smlabt;
+using portable::smlad;
+using portable::smlatb;
+using portable::smlatt;
+using portable::ssat;
+using portable::sxtab16;
+using portable::sxtab16_ror8;
+using portable::sxtb16;
+using portable::sxtb16_ror8;
 
 #endif
 
