@@ -7,6 +7,7 @@ constexpr CheckEntry kChecks[] = {
     {"simd_ops", check_simd_ops},
     {"requantize_extremes", check_requantize_extremes},
     {"fixed_point", check_fixed_point},
+    {"crc32", check_crc32},
     {"validation", check_validation},
     {"diff_conv2d", diff_conv2d},
     {"diff_depthwise_conv2d", diff_depthwise_conv2d},

@@ -14,6 +14,7 @@ inline constexpr int32_t kDiffConfigs = 1000;
 void check_simd_ops(CheckReport& r);
 void check_requantize_extremes(CheckReport& r);
 void check_fixed_point(CheckReport& r);
+void check_crc32(CheckReport& r);
 
 // differential, one per op
 void diff_conv2d(CheckReport& r);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "kernels/core/crc32.h"
 #include "kernels/core/fixed_point.h"
 #include "kernels/core/requantize.h"
 #include "kernels/core/simd.h"
@@ -136,6 +137,17 @@ void check_fixed_point(CheckReport& r) {
     const double got = std::ldexp(fx::logistic(a, 4), -31);
     r.expect(std::fabs(got - 1.0 / (1.0 + std::exp(-x))) < 1e-7, "logistic(%.6f) = %.9f", x, got);
   }
+}
+
+void check_crc32(CheckReport& r) {
+  const char* digits = "123456789";  // the standard check value of CRC-32/IEEE
+  const uint32_t whole = kernels::crc32(0, digits, 9);
+  r.expect(whole == 0xCBF43926u, "crc32(\"123456789\") = %08lx, expected cbf43926",
+           static_cast<unsigned long>(whole));
+  const uint32_t chained = kernels::crc32(kernels::crc32(0, digits, 4), digits + 4, 5);
+  r.expect(chained == whole, "chained crc32 %08lx != %08lx", static_cast<unsigned long>(chained),
+           static_cast<unsigned long>(whole));
+  r.expect(kernels::crc32(0, digits, 0) == 0, "crc32 of nothing must be 0");
 }
 
 }  // namespace tt::tests

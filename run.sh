@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# TinyTwin: set up, build and run.
+#   ./run.sh          install what is missing, build host + firmware, run the main job
+#   ./run.sh test     same set-up, then every test: host, ASan/UBSan, firmware under QEMU
+#   ./run.sh build    set-up and build only
+# Environment: TT_JOBS (parallel build jobs, default: number of cores).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages the project needs (Debian 12). Keep this list the single source of truth.
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config
+  libgtest-dev libgmock-dev libbenchmark-dev
+  gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib
+  qemu-system-arm
+  python3 python3-numpy
+)
+
+log() { printf '[run.sh] %s\n' "$*" >&2; }
+
+install_missing_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing missing Debian packages: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { log "need root or sudo to install: ${missing[*]}"; exit 1; }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+# Configures and builds one preset; the build log is kept in build/PRESET.log and shown
+# only when something fails.
+build_preset() {
+  local preset=$1 logfile=build/$1.log
+  mkdir -p build
+  log "building $preset"
+  if ! { cmake --preset "$preset" && cmake --build --preset "$preset" -j "${TT_JOBS:-$(nproc)}"; } \
+      >"$logfile" 2>&1; then
+    tail -n 60 "$logfile" >&2
+    log "build of $preset failed (full log: $logfile)"
+    exit 1
+  fi
+}
+
+main_job() {
+  local tinytwin=build/host/tools/tinytwin/tinytwin
+  "$tinytwin" demo
+  log "the same kernels on the emulated Cortex-M7 (instruction counts under QEMU):"
+  tools/qemu/run_firmware.sh build/fw-mps2-an500/tests/kernels/fw/kernel_bench_fw
+}
+
+run_tests() {
+  local failed=0
+  for preset in host host-asan fw-mps2-an500; do
+    log "ctest --preset $preset"
+    ctest --preset "$preset" -j "${TT_JOBS:-$(nproc)}" || failed=1
+  done
+  return $failed
+}
+
+mode=${1:-run}
+case "$mode" in
+  run|test|build) ;;
+  -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+  *) log "unknown command '$mode' (use: ./run.sh [run|test|build])"; exit 2 ;;
+esac
+
+install_missing_packages
+build_preset host
+[ "$mode" = test ] && build_preset host-asan
+build_preset fw-mps2-an500
+
+case "$mode" in
+  run) main_job ;;
+  test) run_tests ;;
+esac

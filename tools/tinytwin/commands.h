@@ -1,0 +1,10 @@
+// The `tinytwin` sub-commands. Each takes the arguments after its name and returns the
+// process exit code: 0 success, 1 bad model or input, 2 bad usage.
+#pragma once
+
+namespace tt::tools {
+
+int cmd_kernels(int argc, char** argv);
+int cmd_demo(int argc, char** argv);
+
+}  // namespace tt::tools

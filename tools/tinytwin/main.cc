@@ -1,0 +1,48 @@
+// tinytwin: the command-line front door (host). Progress and errors go to stderr, results
+// to stdout. Exit codes: 0 success, 1 bad model or input, 2 bad usage.
+#include <cstdio>
+#include <cstring>
+
+#include "tools/tinytwin/commands.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(int, char**);
+};
+
+constexpr Command kCommands[] = {
+    {"kernels", "list every int8 kernel variant in the registry", tt::tools::cmd_kernels},
+    {"demo",
+     "run a CIFAR-10-shaped network through every kernel variant, per-layer timing "
+     "and bit-exactness",
+     tt::tools::cmd_demo},
+};
+
+void usage(FILE* out) {
+  std::fprintf(out,
+               "usage: tinytwin COMMAND [ARGS...]\n"
+               "       tinytwin COMMAND --help\n\ncommands:\n");
+  for (const Command& c : kCommands) std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return 2;
+  }
+  if (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+    usage(stdout);
+    return 0;
+  }
+  for (const Command& c : kCommands) {
+    if (std::strcmp(argv[1], c.name) == 0) return c.run(argc - 2, argv + 2);
+  }
+  std::fprintf(stderr, "tinytwin: unknown command '%s'\n\n", argv[1]);
+  usage(stderr);
+  return 2;
+}
