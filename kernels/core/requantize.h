@@ -99,4 +99,8 @@ constexpr int32_t add_offset_clamp(int32_t v, int32_t offset, int32_t lo, int32_
   return sum < lo ? lo : (sum > hi ? hi : static_cast<int32_t>(sum));
 }
 
+inline int8_t add_offset_clamp_s8(int32_t v, int32_t offset, int32_t lo, int32_t hi) {
+  return static_cast<int8_t>(add_offset_clamp(v, offset, lo, hi));
+}
+
 }  // namespace tt::kernels

@@ -1,6 +1,6 @@
 // QUANTIZE (TFLite int8 spec), both forms of the op:
 //  - float32 -> int8:  y = clamp(round_half_away(x / scale) + zero_point, -128, 127), the
-//    division done in double precision as TFLite's reference does. NaN maps to zero_point.
+//    division in float32 as TFLite's reference does. NaN maps to zero_point.
 //  - int8 -> int8 (requantize): y = clamp(MBQM(x - input_zero_point, multiplier, shift) +
 //    output_zero_point, -128, 127).
 //

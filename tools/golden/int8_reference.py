@@ -14,8 +14,16 @@ Conventions:
     floating point. Every intermediate that is an int32 in C is checked to stay inside int32
     (the reference raises instead of silently modelling undefined behaviour).
 
-One documented deviation from TFLite (kernels/core): in multiply_by_quantized_multiplier, the
-left shift `x << shift` (shift > 0) saturates to int32 instead of overflowing.
+Where our kernel headers document a choice that differs from TFLite's reference code, this
+module follows the headers (each is a deliberate project decision, listed here so a .tflite
+conformance run knows where to expect differences):
+  * multiply_by_quantized_multiplier: the left shift `x << shift` (shift > 0) saturates to int32
+    instead of overflowing.
+  * quantize_multiplier: shift > 30 is clamped to (2^31 - 1, 30) (TFLite's single-rounding
+    build does the same; its double-rounding build would return shift 31). For SOFTMAX with
+    a large beta this changes diff_min from 0 to -1 but no output.
+  * QUANTIZE float -> int8: NaN -> zero point and +-inf saturate (TFLite leaves them
+    undefined); the division is in float32 exactly as TFLite's AffineQuantize.
 """
 
 import math
@@ -28,19 +36,19 @@ INT8_MIN = -128
 INT8_MAX = 127
 
 
-class ReferenceError(ValueError):
+class OutOfSpecError(ValueError):
     """A parameter or intermediate is outside the range where the TFLite semantics are defined."""
 
 
 def _require(cond, msg):
     if not cond:
-        raise ReferenceError(msg)
+        raise OutOfSpecError(msg)
 
 
 def _check_int32_array(a, what):
     a = np.asarray(a)
     if a.size and (a.min() < INT32_MIN or a.max() > INT32_MAX):
-        raise ReferenceError(f"{what} leaves int32: [{a.min()}, {a.max()}]")
+        raise OutOfSpecError(f"{what} leaves int32: [{a.min()}, {a.max()}]")
 
 
 # ------------------------------------------------------------------------------------------
@@ -140,7 +148,8 @@ def multiply_by_quantized_multiplier_array(x, multiplier, shift):
 
 
 def _clamp_to_int8(acc, act_min=INT8_MIN, act_max=INT8_MAX):
-    _require(INT8_MIN <= act_min <= act_max <= INT8_MAX, f"bad activation range [{act_min}, {act_max}]")
+    _require(INT8_MIN <= act_min <= act_max <= INT8_MAX,
+             f"bad activation range [{act_min}, {act_max}]")
     return np.clip(acc, act_min, act_max).astype(np.int8)
 
 
@@ -221,7 +230,8 @@ def logistic_params(input_scale, input_zero_point):
 
     Returns dict(input_zero_point, input_range_radius, input_multiplier, input_left_shift)."""
     _check_zero_point(input_zero_point)
-    real = float(np.float64(np.float32(input_scale))) * float(1 << (31 - LOGISTIC_INPUT_INTEGER_BITS))
+    real = (float(np.float64(np.float32(input_scale))) *
+            float(1 << (31 - LOGISTIC_INPUT_INTEGER_BITS)))
     m, s = quantize_multiplier(real)
     _require(0 <= s <= 30, f"logistic input scale {input_scale} gives left shift {s}")
     radius = calculate_input_radius(LOGISTIC_INPUT_INTEGER_BITS, s)
@@ -263,7 +273,8 @@ def per_channel_multipliers(input_scale, filter_scales, output_scale):
     turned into (multiplier, shift). Returns two int64 arrays."""
     si = float(np.float32(input_scale))
     so = float(np.float32(output_scale))
-    pairs = [quantize_multiplier(si * float(np.float32(f)) / so) for f in np.atleast_1d(filter_scales)]
+    pairs = [quantize_multiplier(si * float(np.float32(f)) / so)
+             for f in np.atleast_1d(filter_scales)]
     return (np.array([p[0] for p in pairs], dtype=np.int64),
             np.array([p[1] for p in pairs], dtype=np.int64))
 
@@ -400,7 +411,8 @@ def fixed_point_logistic(a, integer_bits):
     if a == 0:
         return 1 << 30  # one half
     abs_a = a if a > 0 else wrap_int32(-a)
-    positive = one_over_one_plus_x_for_x_in_0_1(exp_on_negative_values(wrap_int32(-abs_a), integer_bits))
+    positive = one_over_one_plus_x_for_x_in_0_1(
+        exp_on_negative_values(wrap_int32(-abs_a), integer_bits))
     return positive if a > 0 else _fp_sub(_fp_one(0), positive)
 
 
@@ -452,15 +464,10 @@ def _check_conv_geometry(stride, dilation, pad_top, pad_left, out_h, out_w):
     _require(out_h >= 1 and out_w >= 1, "empty output")
 
 
-def conv2d(input, filter, bias, *, input_zero_point, output_zero_point, output_multipliers,
-           output_shifts, output_hw, stride=(1, 1), dilation=(1, 1), pad_top=0, pad_left=0,
-           act_min=INT8_MIN, act_max=INT8_MAX):
-    """CONV_2D int8, per-channel (TFLM reference_integer_ops::ConvPerChannel).
-
-    input [N, H, W, Cin] int8, filter [Cout, KH, KW, Cin] int8 (symmetric), bias [Cout] int32
-    or None. Positions outside the image contribute nothing. Output [N, OH, OW, Cout]."""
+def conv2d_accumulators(input, filter, bias, *, input_zero_point, output_hw, stride=(1, 1),
+                        dilation=(1, 1), pad_top=0, pad_left=0):
+    """The int32 accumulators of CONV_2D (sum of (x - zp) * w, plus bias) as np.int64."""
     _check_zero_point(input_zero_point, "input zero point")
-    _check_zero_point(output_zero_point, "output zero point")
     out_h, out_w = output_hw
     _check_conv_geometry(stride, dilation, pad_top, pad_left, out_h, out_w)
     n, _, _, cin = input.shape
@@ -477,20 +484,30 @@ def conv2d(input, filter, bias, *, input_zero_point, output_zero_point, output_m
             _check_int32_array(acc, "conv accumulator")
     if bias is not None:
         acc += _as_int64(bias)
+    _check_int32_array(acc, "conv accumulator")
+    return acc
+
+
+def conv2d(input, filter, bias, *, input_zero_point, output_zero_point, output_multipliers,
+           output_shifts, output_hw, stride=(1, 1), dilation=(1, 1), pad_top=0, pad_left=0,
+           act_min=INT8_MIN, act_max=INT8_MAX):
+    """CONV_2D int8, per-channel (TFLM reference_integer_ops::ConvPerChannel).
+
+    input [N, H, W, Cin] int8, filter [Cout, KH, KW, Cin] int8 (symmetric), bias [Cout] int32
+    or None. Positions outside the image contribute nothing. Output [N, OH, OW, Cout]."""
+    _check_zero_point(output_zero_point, "output zero point")
+    acc = conv2d_accumulators(input, filter, bias, input_zero_point=input_zero_point,
+                              output_hw=output_hw, stride=stride, dilation=dilation,
+                              pad_top=pad_top, pad_left=pad_left)
     return _requantize_accumulators(acc, _as_int64(output_multipliers), _as_int64(output_shifts),
                                     output_zero_point, act_min, act_max)
 
 
-def depthwise_conv2d(input, filter, bias, *, depth_multiplier, input_zero_point,
-                     output_zero_point, output_multipliers, output_shifts, output_hw,
-                     stride=(1, 1), dilation=(1, 1), pad_top=0, pad_left=0, act_min=INT8_MIN,
-                     act_max=INT8_MAX):
-    """DEPTHWISE_CONV_2D int8, per-channel (TFLM reference_integer_ops::DepthwiseConvPerChannel).
-
-    input [N, H, W, Cin], filter [1, KH, KW, Cin * depth_multiplier]; output channel oc reads
-    input channel oc // depth_multiplier."""
+def depthwise_conv2d_accumulators(input, filter, bias, *, depth_multiplier, input_zero_point,
+                                  output_hw, stride=(1, 1), dilation=(1, 1), pad_top=0,
+                                  pad_left=0):
+    """The int32 accumulators of DEPTHWISE_CONV_2D (plus bias) as np.int64."""
     _check_zero_point(input_zero_point, "input zero point")
-    _check_zero_point(output_zero_point, "output zero point")
     out_h, out_w = output_hw
     _check_conv_geometry(stride, dilation, pad_top, pad_left, out_h, out_w)
     n, _, _, cin = input.shape
@@ -507,8 +524,41 @@ def depthwise_conv2d(input, filter, bias, *, depth_multiplier, input_zero_point,
             _check_int32_array(acc, "depthwise accumulator")
     if bias is not None:
         acc += _as_int64(bias)
+    _check_int32_array(acc, "depthwise accumulator")
+    return acc
+
+
+def depthwise_conv2d(input, filter, bias, *, depth_multiplier, input_zero_point,
+                     output_zero_point, output_multipliers, output_shifts, output_hw,
+                     stride=(1, 1), dilation=(1, 1), pad_top=0, pad_left=0, act_min=INT8_MIN,
+                     act_max=INT8_MAX):
+    """DEPTHWISE_CONV_2D int8, per-channel (TFLM reference_integer_ops::DepthwiseConvPerChannel).
+
+    input [N, H, W, Cin], filter [1, KH, KW, Cin * depth_multiplier]; output channel oc reads
+    input channel oc // depth_multiplier."""
+    _check_zero_point(output_zero_point, "output zero point")
+    acc = depthwise_conv2d_accumulators(input, filter, bias, depth_multiplier=depth_multiplier,
+                                        input_zero_point=input_zero_point, output_hw=output_hw,
+                                        stride=stride, dilation=dilation, pad_top=pad_top,
+                                        pad_left=pad_left)
     return _requantize_accumulators(acc, _as_int64(output_multipliers), _as_int64(output_shifts),
                                     output_zero_point, act_min, act_max)
+
+
+def fully_connected_accumulators(input, filter, bias, *, input_zero_point):
+    """The int32 accumulators of FULLY_CONNECTED (plus bias) as np.int64 [batches, units]."""
+    _check_zero_point(input_zero_point, "input zero point")
+    _require(input.shape[1] == filter.shape[1], "depth mismatch")
+    x = _as_int64(input) - int(input_zero_point)
+    f = _as_int64(filter)
+    acc = np.zeros((x.shape[0], f.shape[0]), dtype=np.int64)
+    for d in range(x.shape[1]):  # term by term, so every partial sum is range-checked
+        acc += np.outer(x[:, d], f[:, d])
+        _check_int32_array(acc, "fully-connected accumulator")
+    if bias is not None:
+        acc += _as_int64(bias)
+    _check_int32_array(acc, "fully-connected accumulator")
+    return acc
 
 
 def fully_connected(input, filter, bias, *, input_zero_point, output_zero_point,
@@ -517,20 +567,11 @@ def fully_connected(input, filter, bias, *, input_zero_point, output_zero_point,
     multiplier/shift arrays have `units` entries, per-tensor when they have one).
 
     input [batches, depth], filter [units, depth] (zero point 0), bias [units] or None."""
-    _check_zero_point(input_zero_point, "input zero point")
     _check_zero_point(output_zero_point, "output zero point")
-    _require(input.shape[1] == filter.shape[1], "depth mismatch")
-    x = _as_int64(input) - int(input_zero_point)
-    f = _as_int64(filter)
-    acc = np.zeros((x.shape[0], f.shape[0]), dtype=np.int64)
-    for d in range(x.shape[1]):  # accumulate term by term so every partial sum is range-checked
-        acc += np.outer(x[:, d], f[:, d])
-        _check_int32_array(acc, "fully-connected accumulator")
-    if bias is not None:
-        acc += _as_int64(bias)
+    acc = fully_connected_accumulators(input, filter, bias, input_zero_point=input_zero_point)
     m = _as_int64(output_multipliers).reshape(-1)
     s = _as_int64(output_shifts).reshape(-1)
-    _require(m.size in (1, f.shape[0]) and s.size == m.size, "quant_count must be 1 or units")
+    _require(m.size in (1, filter.shape[0]) and s.size == m.size, "quant_count must be 1 or units")
     return _requantize_accumulators(acc, m, s, output_zero_point, act_min, act_max)
 
 
@@ -552,7 +593,8 @@ def max_pool2d(input, *, filter_hw, stride, pad_top, pad_left, output_hw, act_mi
     inside the input, then the activation clamp."""
     x = _as_int64(input)
     out = np.zeros((x.shape[0], output_hw[0], output_hw[1], x.shape[3]), dtype=np.int64)
-    for oy, ox, y0, y1, x0, x1 in _pool_windows(x.shape, output_hw, filter_hw, stride, pad_top, pad_left):
+    windows = _pool_windows(x.shape, output_hw, filter_hw, stride, pad_top, pad_left)
+    for oy, ox, y0, y1, x0, x1 in windows:
         out[:, oy, ox, :] = x[:, y0:y1, x0:x1, :].max(axis=(1, 2))
     return _clamp_to_int8(out, act_min, act_max)
 
@@ -571,7 +613,8 @@ def avg_pool2d(input, *, filter_hw, stride, pad_top, pad_left, output_hw, act_mi
     positions inside the input divided by their count, rounding half away from zero."""
     x = _as_int64(input)
     out = np.zeros((x.shape[0], output_hw[0], output_hw[1], x.shape[3]), dtype=np.int64)
-    for oy, ox, y0, y1, x0, x1 in _pool_windows(x.shape, output_hw, filter_hw, stride, pad_top, pad_left):
+    windows = _pool_windows(x.shape, output_hw, filter_hw, stride, pad_top, pad_left)
+    for oy, ox, y0, y1, x0, x1 in windows:
         count = (y1 - y0) * (x1 - x0)
         out[:, oy, ox, :] = _divide_round_half_away(x[:, y0:y1, x0:x1, :].sum(axis=(1, 2)), count)
     return _clamp_to_int8(out, act_min, act_max)
@@ -707,7 +750,8 @@ def mean(input, *, axes, input_zero_point, output_zero_point, multiplier, shift)
 
 
 def quantize(input, *, scale, zero_point):
-    """QUANTIZE float32 -> int8: clamp(round_half_away(double(x) / double(scale)) + zp).
+    """QUANTIZE float32 -> int8: clamp(round_half_away(float32(x) / float32(scale)) + zp),
+    the division in float32 as TFLite's reference (val / static_cast<float>(scale)).
     NaN maps to the zero point; +-inf and huge values saturate."""
     _check_zero_point(zero_point)
     s = float(np.float32(scale))
@@ -715,7 +759,8 @@ def quantize(input, *, scale, zero_point):
     x = np.asarray(input, dtype=np.float32)
     out = np.empty(x.shape, dtype=np.int8)
     for i, v in np.ndenumerate(x):
-        q = float(v) / s
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            q = float(np.float32(v) / np.float32(s))
         if math.isnan(q):
             r = 0
         elif math.isinf(q):
@@ -774,7 +819,8 @@ def _self_test():
     assert rounding_divide_by_pot(5, 1) == 3 and rounding_divide_by_pot(-5, 1) == -3
     assert rounding_divide_by_pot(3, 1) == 2 and rounding_divide_by_pot(-3, 1) == -2
     assert rounding_divide_by_pot(-4, 3) == -1 and rounding_divide_by_pot(4, 3) == 1
-    assert rounding_divide_by_pot(INT32_MIN, 31) == -1 and rounding_divide_by_pot(INT32_MAX, 31) == 1
+    assert rounding_divide_by_pot(INT32_MIN, 31) == -1
+    assert rounding_divide_by_pot(INT32_MAX, 31) == 1
     assert round_half_away_from_zero(2.5) == 3 and round_half_away_from_zero(-2.5) == -3
     assert round_half_away_from_zero(0.49999999999999994) == 0
     assert quantize_multiplier(1.0) == (1 << 30, 1)

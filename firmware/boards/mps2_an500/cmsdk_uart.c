@@ -1,0 +1,69 @@
+// CMSDK APB UART0 driver (polled, transmit-focused). Register map from DESIGN.md section 6.
+#include "firmware/boards/mps2_an500/cmsdk_uart.h"
+
+enum {
+  kUartBase = 0x40004000u,
+  kStateTxFull = 1u << 0,
+  kCtrlTxEnable = 1u << 0,
+  kCtrlRxEnable = 1u << 1,
+  kSystemClockHz = 25000000u,  // mps2-an500 SYSCLK
+  kBaud = 115200u,
+};
+
+typedef struct {
+  volatile uint32_t data;     // +0x00
+  volatile uint32_t state;    // +0x04
+  volatile uint32_t ctrl;     // +0x08
+  volatile uint32_t intstat;  // +0x0C
+  volatile uint32_t bauddiv;  // +0x10
+} CmsdkUart;
+
+static CmsdkUart* uart0(void) {
+  return (CmsdkUart*)kUartBase;  // NOLINT(performance-no-int-to-ptr): a peripheral
+}
+
+void tt_uart_init(void) {
+  // With TX disabled, QEMU keeps a written character and TX-full set forever, so the polled
+  // writer below would hang: enable TX first. The divider (>= 16 on a real CMSDK UART) does
+  // not matter to QEMU but does on hardware.
+  uart0()->bauddiv = kSystemClockHz / kBaud;
+  uart0()->ctrl = kCtrlTxEnable | kCtrlRxEnable;
+}
+
+void tt_uart_putc(char c) {
+  while (uart0()->state & kStateTxFull) {
+  }
+  uart0()->data = (uint8_t)c;
+}
+
+void tt_uart_write(const char* data, size_t size) {
+  for (size_t i = 0; i < size; ++i) {
+    tt_uart_putc(data[i]);
+  }
+}
+
+void tt_uart_puts(const char* s) {
+  while (*s) {
+    tt_uart_putc(*s++);
+  }
+}
+
+void tt_uart_put_hex32(uint32_t value) {
+  static const char hex_digits[] = "0123456789abcdef";
+  tt_uart_puts("0x");
+  for (int shift = 28; shift >= 0; shift -= 4) {
+    tt_uart_putc(hex_digits[(value >> shift) & 0xF]);
+  }
+}
+
+void tt_uart_put_dec32(uint32_t value) {
+  char buf[10];
+  int n = 0;
+  do {
+    buf[n++] = (char)('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  while (n > 0) {
+    tt_uart_putc(buf[--n]);
+  }
+}
