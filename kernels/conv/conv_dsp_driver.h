@@ -31,7 +31,7 @@ inline void compute_pixels(const Conv2dArgs& a, const int16_t* const* cols, int3
         make_fused_requant(a.quant.out_multiplier[oc + 1], a.quant.out_shift[oc + 1]);
     if (num_cols == 2) {
       int32_t acc[2][2] = {{b0, b0}, {b1, b1}};
-      gemm::dot_block<2, 2>(rows, cols, k, acc);
+      gemm::dot_block_2x2(rows[0], k, cols[0], static_cast<int32_t>(cols[1] - cols[0]), k, acc);
       out[0][oc] = stage.apply(acc[0][0], q0);
       out[0][oc + 1] = stage.apply(acc[1][0], q1);
       out[1][oc] = stage.apply(acc[0][1], q0);

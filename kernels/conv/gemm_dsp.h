@@ -61,12 +61,16 @@ inline void column_zeros(int16_t* col, int32_t& pos, int32_t n, int32_t full_gro
 template <int R, int C>
 inline void dot_block(const int8_t* const* rows, const int16_t* const* cols, int32_t k,
                       int32_t (&acc)[R][C]) {
-  const int32_t groups = k >> 2;
+  // Local copies: a reference-passed array would be stored back on every iteration.
+  int32_t sum[R][C];
   const int8_t* w[R];
   const int16_t* x[C];
-  for (int r = 0; r < R; ++r) w[r] = rows[r];
+  for (int r = 0; r < R; ++r) {
+    w[r] = rows[r];
+    for (int c = 0; c < C; ++c) sum[r][c] = acc[r][c];
+  }
   for (int c = 0; c < C; ++c) x[c] = cols[c];
-  for (int32_t g = 0; g < groups; ++g) {
+  for (int32_t g = k >> 2; g > 0; --g) {
     int32_t xe[C], xo[C];
     for (int c = 0; c < C; ++c) {
       xe[c] = simd::read_s32(x[c]);
@@ -79,19 +83,53 @@ inline void dot_block(const int8_t* const* rows, const int16_t* const* cols, int
       const int32_t we = simd::sxtb16(wv);
       const int32_t wo = simd::sxtb16_ror8(wv);
       for (int c = 0; c < C; ++c) {
-        acc[r][c] = simd::smlad(we, xe[c], acc[r][c]);
-        acc[r][c] = simd::smlad(wo, xo[c], acc[r][c]);
+        sum[r][c] = simd::smlad(we, xe[c], sum[r][c]);
+        sum[r][c] = simd::smlad(wo, xo[c], sum[r][c]);
       }
     }
   }
-  for (int32_t i = groups << 2; i < k; ++i) {  // natural-order tail
+  for (int32_t i = k & ~3; i < k; ++i) {  // natural-order tail
     for (int r = 0; r < R; ++r) {
-      for (int c = 0; c < C; ++c) {
-        acc[r][c] = static_cast<int32_t>(static_cast<uint32_t>(acc[r][c]) +
-                                         static_cast<uint32_t>(rows[r][i] * cols[c][i]));
-      }
+      for (int c = 0; c < C; ++c) sum[r][c] = simd::smlabb(rows[r][i], cols[c][i], sum[r][c]);
     }
   }
+  for (int r = 0; r < R; ++r) {
+    for (int c = 0; c < C; ++c) acc[r][c] = sum[r][c];
+  }
+}
+
+// The 2x2 block (two filter rows, two columns) hand-written for register pressure: the
+// second row and column are addressed as offsets from the first, so the loop needs two
+// pointers instead of four and nothing spills on the M7 (16 MACs per 4-element group).
+inline void dot_block_2x2(const int8_t* row0, int32_t row_stride, const int16_t* col0,
+                          int32_t col_stride, int32_t k, int32_t (&acc)[2][2]) {
+  int32_t s00 = acc[0][0], s01 = acc[0][1], s10 = acc[1][0], s11 = acc[1][1];
+  const int8_t* w = row0;
+  const int16_t* x = col0;
+  const int16_t* const end = col0 + (k & ~3);
+  while (x != end) {
+    const int32_t x0e = simd::read_s32(x), x0o = simd::read_s32(x + 2);
+    const int32_t x1e = simd::read_s32(x + col_stride), x1o = simd::read_s32(x + col_stride + 2);
+    const int32_t w0 = simd::read_s32(w), w1 = simd::read_s32(w + row_stride);
+    const int32_t w0e = simd::sxtb16(w0), w0o = simd::sxtb16_ror8(w0);
+    s00 = simd::smlad(w0o, x0o, simd::smlad(w0e, x0e, s00));
+    s01 = simd::smlad(w0o, x1o, simd::smlad(w0e, x1e, s01));
+    const int32_t w1e = simd::sxtb16(w1), w1o = simd::sxtb16_ror8(w1);
+    s10 = simd::smlad(w1o, x0o, simd::smlad(w1e, x0e, s10));
+    s11 = simd::smlad(w1o, x1o, simd::smlad(w1e, x1e, s11));
+    x += 4;
+    w += 4;
+  }
+  for (int32_t i = k & ~3; i < k; ++i) {  // natural-order tail
+    s00 = simd::smlabb(row0[i], col0[i], s00);
+    s01 = simd::smlabb(row0[i], col0[col_stride + i], s01);
+    s10 = simd::smlabb(row0[row_stride + i], col0[i], s10);
+    s11 = simd::smlabb(row0[row_stride + i], col0[col_stride + i], s11);
+  }
+  acc[0][0] = s00;
+  acc[0][1] = s01;
+  acc[1][0] = s10;
+  acc[1][1] = s11;
 }
 
 // Output stage shared by the conv-like kernels: requantize, add the output offset, clamp.

@@ -92,8 +92,8 @@ constexpr int32_t one_over_one_plus_x_for_x_in_0_1(int32_t a) {
   int32_t x = add(k48Over17, mul(half_denominator, kNeg32Over17));  // Q2
   for (int i = 0; i < 3; ++i) {
     const int32_t half_denominator_times_x = mul(half_denominator, x);  // Q2
-    const int32_t one_minus = sub(kQ2One, half_denominator_times_x);   // Q2
-    x = add(x, rescale(mul(x, one_minus), 4, 2));                        // Q4 -> Q2
+    const int32_t one_minus = sub(kQ2One, half_denominator_times_x);    // Q2
+    x = add(x, rescale(mul(x, one_minus), 4, 2));                       // Q4 -> Q2
   }
   // x ~ 2/(1+a) in Q2; the same raw read as Q1 is 1/(1+a) (an exact multiply by 1/2),
   // then rescaled to Q0.
@@ -115,8 +115,8 @@ inline int32_t reciprocal(int32_t x, int32_t integer_bits, int32_t* num_bits_ove
   // x > 0 (a sum of exponentials), so the leading-zero count is in [1, 31].
   const int32_t headroom_plus_one = __builtin_clz(static_cast<uint32_t>(x));
   *num_bits_over_unit = integer_bits - headroom_plus_one;
-  const int32_t shifted_sum_minus_one = static_cast<int32_t>(
-      (static_cast<uint32_t>(x) << headroom_plus_one) - (uint32_t{1} << 31));
+  const int32_t shifted_sum_minus_one =
+      static_cast<int32_t>((static_cast<uint32_t>(x) << headroom_plus_one) - (uint32_t{1} << 31));
   return one_over_one_plus_x_for_x_in_0_1(shifted_sum_minus_one);
 }
 

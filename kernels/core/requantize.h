@@ -13,6 +13,8 @@
 
 #include <cstdint>
 
+#include "kernels/core/simd.h"
+
 namespace tt::kernels {
 
 inline constexpr int32_t kMinShift = -31;
@@ -42,8 +44,11 @@ constexpr int32_t rounding_divide_by_pot(int32_t x, int32_t exponent) {
 
 // x * 2^left_shift, saturated to int32. left_shift in [0, 31].
 constexpr int32_t saturating_left_shift(int32_t x, int32_t left_shift) {
-  const int64_t v = int64_t{x} * (int64_t{1} << left_shift);
-  return v > INT32_MAX ? INT32_MAX : (v < INT32_MIN ? INT32_MIN : static_cast<int32_t>(v));
+  if (left_shift == 0) return x;
+  const int32_t limit = static_cast<int32_t>(INT32_MAX >> left_shift);  // largest safe |x|
+  if (x > limit) return INT32_MAX;
+  if (x < -limit - 1) return INT32_MIN;
+  return static_cast<int32_t>(static_cast<uint32_t>(x) << left_shift);
 }
 
 // The reference requantization (the oracle every optimized path is checked against).
@@ -55,34 +60,43 @@ constexpr int32_t multiply_by_quantized_multiplier(int32_t x, int32_t multiplier
       right_shift);
 }
 
-// The same result in one 64-bit multiply-accumulate and one shift (SMLAL + ASR on the M7).
+// The same result in one 64-bit multiply-accumulate and one 32-bit shift (SMLAL + ASR on
+// the M7; no 64-bit shift by a variable amount, which would be a library call).
 //
 // With y = floor((x*m + 2^30) / 2^31) (exactly the first rounding for m >= 0) the second
 // rounding is floor((y + 2^(e-1) - [y<0]) / 2^e), and nested floors merge:
 //   r = floor((x*m + 2^30 + 2^(30+e) - [y<0]*2^31) / 2^(31+e)).
 // [y<0] may be replaced by [x<0]: they differ only when y == 0, far from a rounding tie.
+// For e >= 1 the divisor is at least 2^32, so r is the high word shifted by e - 1.
 // Valid for multiplier >= 0 (every valid multiplier); x is after the saturating left shift.
 struct FusedRequant {
   int32_t multiplier;
   int32_t left_shift;
-  int32_t total_shift;  // 31 + right_shift
-  int64_t round_pos;    // 2^30 + (right_shift > 0 ? 2^(30 + right_shift) : 0), for x >= 0
-  int64_t round_neg;    // round_pos - (right_shift > 0 ? 2^31 : 0), for x < 0
+  int32_t right_shift;  // e
+  int64_t round;        // 2^30 + 2^(30+e) when e > 0
 };
 
 constexpr FusedRequant make_fused_requant(int32_t multiplier, int32_t shift) {
   const int32_t left_shift = shift > 0 ? shift : 0;
   const int32_t right_shift = shift > 0 ? 0 : -shift;
-  const int64_t round_pos =
-      (int64_t{1} << 30) + (right_shift > 0 ? (int64_t{1} << (30 + right_shift)) : 0);
-  const int64_t round_neg = round_pos - (right_shift > 0 ? (int64_t{1} << 31) : 0);
-  return FusedRequant{multiplier, left_shift, 31 + right_shift, round_pos, round_neg};
+  // 2^30 + 2^(30+e) from 32-bit halves: e == 1 stays in the low word, e >= 2 puts 2^(e-2)
+  // in the high word.
+  const uint32_t lo = right_shift == 1 ? 0xC0000000u : 0x40000000u;
+  const uint32_t hi = right_shift >= 2 ? (uint32_t{1} << (right_shift - 2)) : 0u;
+  const int64_t round = static_cast<int64_t>((uint64_t{hi} << 32) | lo);
+  return FusedRequant{multiplier, left_shift, right_shift, round};
 }
 
-// Requires q.left_shift == 0 (the common case; the caller handles left shifts).
+// Requires q.left_shift == 0 (the common case; fused_requant handles left shifts).
 inline int32_t fused_requant_no_left_shift(int32_t x, const FusedRequant& q) {
-  const int64_t round = x < 0 ? q.round_neg : q.round_pos;
-  return static_cast<int32_t>((int64_t{x} * q.multiplier + round) >> q.total_shift);
+  if (q.right_shift == 0) {  // only the first rounding: floor((x*m + 2^30) / 2^31)
+    const int64_t acc = simd::smlal(int64_t{1} << 30, x, q.multiplier);
+    return static_cast<int32_t>((static_cast<uint32_t>(acc >> 32) << 1) |
+                                (static_cast<uint32_t>(acc) >> 31));
+  }
+  // (x >> 31) * 2^31 is -2^31 for negative x and 0 otherwise (a constant shift).
+  const int64_t acc = simd::smlal(q.round + int64_t{x >> 31} * (int64_t{1} << 31), x, q.multiplier);
+  return static_cast<int32_t>(acc >> 32) >> (q.right_shift - 1);
 }
 
 inline int32_t fused_requant(int32_t x, const FusedRequant& q) {
@@ -90,7 +104,9 @@ inline int32_t fused_requant(int32_t x, const FusedRequant& q) {
   return fused_requant_no_left_shift(x, q);
 }
 
-constexpr int32_t clamp(int32_t v, int32_t lo, int32_t hi) { return v < lo ? lo : (v > hi ? hi : v); }
+constexpr int32_t clamp(int32_t v, int32_t lo, int32_t hi) {
+  return v < lo ? lo : (v > hi ? hi : v);
+}
 
 // clamp(v + offset, lo, hi) for a requantized v (any int32) and an int8 zero point, with the
 // sum taken exactly (the spec's int32 addition can overflow when v is saturated).

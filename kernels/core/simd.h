@@ -48,6 +48,9 @@ constexpr int32_t wrap_add(int32_t a, int32_t b) {
 // the real instructions against it.
 namespace portable {
 
+// acc + x * y with a 64-bit accumulator (SMLAL).
+inline int64_t smlal(int64_t acc, int32_t x, int32_t y) { return acc + int64_t{x} * y; }
+
 inline int32_t sxtb16(int32_t x) {
   return detail::pack16(detail::byte_s(x, 0), detail::byte_s(x, 2));
 }
@@ -110,6 +113,15 @@ inline int32_t ssat(int32_t x) {
 }  // namespace portable
 
 #if TT_SIMD_NATIVE
+
+// acc + x * y with a 64-bit accumulator. Explicit because GCC falls back to a full 64x64
+// multiply when it cannot prove both operands are sign-extended 32-bit values.
+inline int64_t smlal(int64_t acc, int32_t x, int32_t y) {
+  uint32_t lo = static_cast<uint32_t>(static_cast<uint64_t>(acc));
+  uint32_t hi = static_cast<uint32_t>(static_cast<uint64_t>(acc) >> 32);
+  __asm__("smlal %0, %1, %2, %3" : "+r"(lo), "+r"(hi) : "r"(x), "r"(y));
+  return static_cast<int64_t>((uint64_t{hi} << 32) | lo);
+}
 
 // [sext(byte0), sext(byte2)]
 inline int32_t sxtb16(int32_t x) {
@@ -205,6 +217,7 @@ using portable::smax8;
 using portable::smlabb;
 using portable::smlabt;
 using portable::smlad;
+using portable::smlal;
 using portable::smlatb;
 using portable::smlatt;
 using portable::ssat;
