@@ -5,7 +5,8 @@ namespace {
 
 template <typename Ops>
 constexpr int32_t append(RegistryEntry* out, int32_t at, const Ops& ops) {
-  for (int32_t i = 0; i < Ops::count; ++i) out[at + i] = RegistryEntry{ops.op, ops.variants[i].name};
+  for (int32_t i = 0; i < Ops::count; ++i)
+    out[at + i] = RegistryEntry{ops.op, ops.variants[i].name};
   return at + Ops::count;
 }
 

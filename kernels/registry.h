@@ -24,9 +24,9 @@ namespace tt::kernels {
 
 template <typename Args>
 struct KernelVariant {
-  const char* name;                        // "ref" (the oracle, always first) or "dsp"
+  const char* name;  // "ref" (the oracle, always first) or "dsp"
   Status (*run)(const Args&);
-  int32_t (*scratch_size)(const Args&);    // nullptr: needs no scratch
+  int32_t (*scratch_size)(const Args&);  // nullptr: needs no scratch
 };
 
 template <typename Args, int32_t N>
@@ -51,19 +51,18 @@ inline constexpr OpVariants<Pool2dArgs, 2> kMaxPool2d{
     "MAX_POOL_2D", {{"ref", max_pool2d_ref, nullptr}, {"dsp", max_pool2d_dsp, nullptr}}};
 inline constexpr OpVariants<Pool2dArgs, 2> kAvgPool2d{
     "AVERAGE_POOL_2D", {{"ref", avg_pool2d_ref, nullptr}, {"dsp", avg_pool2d_dsp, nullptr}}};
-inline constexpr OpVariants<AddArgs, 2> kAdd{"ADD",
-                                            {{"ref", add_ref, nullptr}, {"dsp", add_dsp, nullptr}}};
-inline constexpr OpVariants<MulArgs, 2> kMul{"MUL",
-                                            {{"ref", mul_ref, nullptr}, {"dsp", mul_dsp, nullptr}}};
+inline constexpr OpVariants<AddArgs, 2> kAdd{
+    "ADD", {{"ref", add_ref, nullptr}, {"dsp", add_dsp, nullptr}}};
+inline constexpr OpVariants<MulArgs, 2> kMul{
+    "MUL", {{"ref", mul_ref, nullptr}, {"dsp", mul_dsp, nullptr}}};
 inline constexpr OpVariants<SoftmaxArgs, 2> kSoftmax{
     "SOFTMAX", {{"ref", softmax_ref, nullptr}, {"dsp", softmax_dsp, nullptr}}};
 inline constexpr OpVariants<LogisticArgs, 2> kLogistic{
     "LOGISTIC", {{"ref", logistic_ref, nullptr}, {"dsp", logistic_dsp, nullptr}}};
-inline constexpr OpVariants<PadArgs, 2> kPad{"PAD",
-                                            {{"ref", pad_ref, nullptr}, {"dsp", pad_dsp, nullptr}}};
+inline constexpr OpVariants<PadArgs, 2> kPad{
+    "PAD", {{"ref", pad_ref, nullptr}, {"dsp", pad_dsp, nullptr}}};
 inline constexpr OpVariants<ConcatenationArgs, 2> kConcatenation{
-    "CONCATENATION",
-    {{"ref", concatenation_ref, nullptr}, {"dsp", concatenation_dsp, nullptr}}};
+    "CONCATENATION", {{"ref", concatenation_ref, nullptr}, {"dsp", concatenation_dsp, nullptr}}};
 inline constexpr OpVariants<MeanArgs, 2> kMean{
     "MEAN", {{"ref", mean_ref, nullptr}, {"dsp", mean_dsp, nullptr}}};
 inline constexpr OpVariants<QuantizeArgs, 2> kQuantize{

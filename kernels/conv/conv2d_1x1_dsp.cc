@@ -19,8 +19,8 @@ void conv2d_1x1_dsp(const Conv2dArgs& a) {
   const int32_t offset2 = gemm::offset_pair(a.quant.input_offset);
   conv_dsp::run(a, [&](int16_t* col, int32_t b, int32_t oy, int32_t ox) {
     int32_t pos = 0;
-    gemm::column_append(col, pos, a.input + offset(in, b, oy * a.stride_h, ox * a.stride_w, 0),
-                        cin, offset2, full_groups_end);
+    gemm::column_append(col, pos, a.input + offset(in, b, oy * a.stride_h, ox * a.stride_w, 0), cin,
+                        offset2, full_groups_end);
   });
 }
 

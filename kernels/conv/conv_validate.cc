@@ -24,8 +24,8 @@ Status validate_quant(const ConvQuant& q, int32_t channels) {
   return Status::kOk;
 }
 
-Status validate_window(int32_t stride_h, int32_t stride_w, int32_t dilation_h,
-                       int32_t dilation_w, int32_t pad_top, int32_t pad_left) {
+Status validate_window(int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                       int32_t pad_top, int32_t pad_left) {
   if (stride_h < 1 || stride_w < 1 || stride_h > kMaxStride || stride_w > kMaxStride) {
     return Status::kBadParameter;
   }
@@ -51,8 +51,8 @@ Status conv2d_validate(const Conv2dArgs& a) {
       a.input_dims.n != a.output_dims.n) {
     return Status::kBadShape;
   }
-  const Status w = validate_window(a.stride_h, a.stride_w, a.dilation_h, a.dilation_w,
-                                   a.pad_top, a.pad_left);
+  const Status w =
+      validate_window(a.stride_h, a.stride_w, a.dilation_h, a.dilation_w, a.pad_top, a.pad_left);
   if (w != Status::kOk) return w;
   return validate_quant(a.quant, a.output_dims.c);
 }
@@ -70,8 +70,8 @@ Status depthwise_conv2d_validate(const DepthwiseConv2dArgs& a) {
       int64_t{a.input_dims.c} * a.depth_multiplier != a.output_dims.c) {
     return Status::kBadShape;
   }
-  const Status w = validate_window(a.stride_h, a.stride_w, a.dilation_h, a.dilation_w,
-                                   a.pad_top, a.pad_left);
+  const Status w =
+      validate_window(a.stride_h, a.stride_w, a.dilation_h, a.dilation_w, a.pad_top, a.pad_left);
   if (w != Status::kOk) return w;
   return validate_quant(a.quant, a.output_dims.c);
 }

@@ -18,8 +18,8 @@ Status fully_connected_ref(const FullyConnectedArgs& a) {
         acc += x * a.filter[u * a.depth + d];
       }
       const int32_t qi = a.quant_count == 1 ? 0 : u;
-      int32_t v = multiply_by_quantized_multiplier(static_cast<int32_t>(acc),
-                                                   q.out_multiplier[qi], q.out_shift[qi]);
+      int32_t v = multiply_by_quantized_multiplier(static_cast<int32_t>(acc), q.out_multiplier[qi],
+                                                   q.out_shift[qi]);
       v = add_offset_clamp(v, q.output_offset, q.act_min, q.act_max);
       a.output[b * a.units + u] = static_cast<int8_t>(v);
     }

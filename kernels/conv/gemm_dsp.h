@@ -30,13 +30,13 @@ inline int32_t slot(int32_t pos, int32_t full_groups_end) {
 
 // Appends `n` int8 values (+ offset) to a column under construction; `pos` is the number
 // of elements already written. Word path when both are aligned to a group of four.
-inline void column_append(int16_t* col, int32_t& pos, const int8_t* src, int32_t n,
-                          int32_t offset2, int32_t full_groups_end) {
+inline void column_append(int16_t* col, int32_t& pos, const int8_t* src, int32_t n, int32_t offset2,
+                          int32_t full_groups_end) {
   int32_t i = 0;
   if ((pos & 3) == 0) {
     for (; i + 4 <= n && pos + 4 <= full_groups_end; i += 4, pos += 4) {
       const int32_t w = simd::read_s32(src + i);
-      simd::write_s32(col + pos, simd::sxtab16(offset2, w));          // x0 x2
+      simd::write_s32(col + pos, simd::sxtab16(offset2, w));           // x0 x2
       simd::write_s32(col + pos + 2, simd::sxtab16_ror8(offset2, w));  // x1 x3
     }
   }

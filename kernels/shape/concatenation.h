@@ -16,7 +16,7 @@ inline constexpr int32_t kMaxConcatInputs = 16;
 
 struct ConcatenationArgs {
   int32_t num_inputs = 0;
-  const Dims4* input_dims = nullptr;     // [num_inputs]
+  const Dims4* input_dims = nullptr;      // [num_inputs]
   const int8_t* const* inputs = nullptr;  // [num_inputs]
   int32_t axis = 3;
   Dims4 output_dims;

@@ -52,8 +52,8 @@ int32_t* random_bias(Rng& rng, int32_t n) {
 
 // Runs every variant of `ops` on `args` and compares with variant 0 (the reference).
 template <typename Ops, typename Args>
-void compare_variants(CheckReport& r, const Ops& ops, Args args, int32_t out_bytes,
-                      int32_t config, bool give_scratch) {
+void compare_variants(CheckReport& r, const Ops& ops, Args args, int32_t out_bytes, int32_t config,
+                      bool give_scratch) {
   int8_t* expected = arena().alloc<int8_t>(out_bytes);
   Status expected_status = Status::kOk;
   for (int32_t v = 0; v < Ops::count; ++v) {
@@ -125,12 +125,10 @@ void diff_conv2d(CheckReport& r) {
     const int32_t pad_bottom = padded ? rng.uniform(0, kh - 1) : 0;
     const int32_t pad_right = padded ? rng.uniform(0, kw - 1) : 0;
     a.filter_dims = Dims4{cout, kh, kw, cin};
-    a.output_dims = Dims4{a.input_dims.n,
-                          out_extent(a.input_dims.h, kh, a.stride_h, a.dilation_h,
-                                     a.pad_top + pad_bottom),
-                          out_extent(a.input_dims.w, kw, a.stride_w, a.dilation_w,
-                                     a.pad_left + pad_right),
-                          cout};
+    a.output_dims = Dims4{
+        a.input_dims.n,
+        out_extent(a.input_dims.h, kh, a.stride_h, a.dilation_h, a.pad_top + pad_bottom),
+        out_extent(a.input_dims.w, kw, a.stride_w, a.dilation_w, a.pad_left + pad_right), cout};
     int8_t* input = arena().alloc<int8_t>(a.input_dims.count());
     int8_t* filter = arena().alloc<int8_t>(a.filter_dims.count());
     rng.fill_s8(input, a.input_dims.count());
@@ -163,12 +161,10 @@ void diff_depthwise_conv2d(CheckReport& r) {
     const int32_t pad_bottom = padded ? rng.uniform(0, kh - 1) : 0;
     const int32_t pad_right = padded ? rng.uniform(0, kw - 1) : 0;
     a.filter_dims = Dims4{1, kh, kw, cout};
-    a.output_dims = Dims4{a.input_dims.n,
-                          out_extent(a.input_dims.h, kh, a.stride_h, a.dilation_h,
-                                     a.pad_top + pad_bottom),
-                          out_extent(a.input_dims.w, kw, a.stride_w, a.dilation_w,
-                                     a.pad_left + pad_right),
-                          cout};
+    a.output_dims = Dims4{
+        a.input_dims.n,
+        out_extent(a.input_dims.h, kh, a.stride_h, a.dilation_h, a.pad_top + pad_bottom),
+        out_extent(a.input_dims.w, kw, a.stride_w, a.dilation_w, a.pad_left + pad_right), cout};
     int8_t* input = arena().alloc<int8_t>(a.input_dims.count());
     int8_t* filter = arena().alloc<int8_t>(a.filter_dims.count());
     rng.fill_s8(input, a.input_dims.count());
