@@ -41,8 +41,7 @@ void gather(const DepthwiseConv2dArgs& a, int32_t b, int32_t c0, int32_t nch, in
             const PlaneGeometry& g) {
   const Dims4& in = a.input_dims;
   const int32_t off = a.quant.input_offset;
-  const int32_t off2 = static_cast<int32_t>((static_cast<uint32_t>(off) & 0xFFFFu) |
-                                            (static_cast<uint32_t>(off) << 16));
+  const int32_t off2 = simd::pack16(off, off);
   // Word stores: newlib-nano's memset goes byte by byte. Planes are 4-byte aligned and
   // padded to a multiple of 4 bytes.
   const int32_t words = (g.rows * g.cols * 2 + 3) / 4;
@@ -79,8 +78,7 @@ void accumulate(const DepthwiseConv2dArgs& a, int32_t oc, const int16_t* plane,
   const int32_t ch = out.c;
   int32_t w01[3], w2[3];
   for (int32_t r = 0; r < 3; ++r) {
-    w01[r] = static_cast<int32_t>((static_cast<uint32_t>(w[(r * 3) * ch]) & 0xFFFFu) |
-                                  (static_cast<uint32_t>(w[(r * 3 + 1) * ch]) << 16));
+    w01[r] = simd::pack16(w[(r * 3) * ch], w[(r * 3 + 1) * ch]);
     w2[r] = w[(r * 3 + 2) * ch];
   }
   const int32_t bias = a.bias != nullptr ? a.bias[oc] : 0;
@@ -108,8 +106,7 @@ void requantize(const DepthwiseConv2dArgs& a, int32_t b, int32_t oc, const int32
   int8_t* dst = a.output + offset(out, b, 0, 0, oc);
   const int32_t n = out.h * out.w;
   for (int32_t i = 0; i < n; ++i, dst += ch) {
-    const int32_t v = simd::ssat<16>(fused_requant(acc[i], q));  // see gemm::OutputStage
-    *dst = static_cast<int8_t>(clamp(v + out_off, lo, hi));
+    *dst = requantize_to_s8(acc[i], q, out_off, lo, hi);
   }
 }
 

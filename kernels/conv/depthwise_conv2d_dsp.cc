@@ -18,8 +18,7 @@ namespace {
 
 int8_t finish(int32_t acc, int32_t oc, const ConvQuant& q) {
   const FusedRequant fq = make_fused_requant(q.out_multiplier[oc], q.out_shift[oc]);
-  const int32_t v = simd::ssat<16>(fused_requant(acc, fq));  // see gemm::OutputStage
-  return static_cast<int8_t>(clamp(v + q.output_offset, q.act_min, q.act_max));
+  return requantize_to_s8(acc, fq, q.output_offset, q.act_min, q.act_max);
 }
 
 void generic(const DepthwiseConv2dArgs& a) {
@@ -27,8 +26,7 @@ void generic(const DepthwiseConv2dArgs& a) {
   const Dims4& f = a.filter_dims;
   const Dims4& out = a.output_dims;
   const ConvQuant& q = a.quant;
-  const int32_t offset2 = static_cast<int32_t>((static_cast<uint32_t>(q.input_offset) & 0xFFFFu) |
-                                               (static_cast<uint32_t>(q.input_offset) << 16));
+  const int32_t offset2 = simd::pack16(q.input_offset, q.input_offset);
   // Four-channel SIMD groups need a 1:1 channel mapping.
   const int32_t simd_channels = a.depth_multiplier == 1 ? (out.c & ~3) : 0;
   for (int32_t b = 0; b < out.n; ++b) {

@@ -16,10 +16,7 @@
 namespace tt::kernels::gemm {
 
 // [offset, offset] in two int16 lanes, for SXTAB16.
-inline int32_t offset_pair(int32_t offset) {
-  return static_cast<int32_t>((static_cast<uint32_t>(offset) & 0xFFFFu) |
-                              (static_cast<uint32_t>(offset) << 16));
-}
+inline int32_t offset_pair(int32_t offset) { return simd::pack16(offset, offset); }
 
 // Where element `pos` of a column is stored: inside a full group of four the order is
 // 0,2,1,3; the tail after the last full group is in natural order.
@@ -136,11 +133,8 @@ inline void dot_block_2x2(const int8_t* row0, int32_t row_stride, const int16_t*
 struct OutputStage {
   int32_t output_offset, act_min, act_max;
 
-  // Saturating to 16 bits first keeps the offset addition from overflowing and cannot
-  // change the result: anything beyond int16 clamps to the same int8 bound either way.
   int8_t apply(int32_t acc, const FusedRequant& q) const {
-    const int32_t v = simd::ssat<16>(fused_requant(acc, q));
-    return static_cast<int8_t>(clamp(v + output_offset, act_min, act_max));
+    return requantize_to_s8(acc, q, output_offset, act_min, act_max);
   }
 };
 

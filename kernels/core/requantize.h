@@ -115,6 +115,15 @@ constexpr int32_t add_offset_clamp(int32_t v, int32_t offset, int32_t lo, int32_
   return sum < lo ? lo : (sum > hi ? hi : static_cast<int32_t>(sum));
 }
 
+// The SIMD kernels' output stage: fused requantization, output offset, activation clamp.
+// Saturating to 16 bits first keeps the offset addition from overflowing and cannot change
+// the result: anything beyond int16 clamps to the same int8 bound either way.
+inline int8_t requantize_to_s8(int32_t acc, const FusedRequant& q, int32_t output_offset,
+                               int32_t act_min, int32_t act_max) {
+  const int32_t v = simd::ssat<16>(fused_requant(acc, q));
+  return static_cast<int8_t>(clamp(v + output_offset, act_min, act_max));
+}
+
 inline int8_t add_offset_clamp_s8(int32_t v, int32_t offset, int32_t lo, int32_t hi) {
   return static_cast<int8_t>(add_offset_clamp(v, offset, lo, hi));
 }

@@ -44,6 +44,9 @@ constexpr int32_t wrap_add(int32_t a, int32_t b) {
 }
 }  // namespace detail
 
+// [bottom, top] as two int16 lanes of one word (bottom = bits 15..0).
+constexpr int32_t pack16(int32_t bottom, int32_t top) { return detail::pack16(bottom, top); }
+
 // The exact C model of each instruction. Always compiled: on the MCU the checks compare
 // the real instructions against it.
 namespace portable {
