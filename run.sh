@@ -14,6 +14,8 @@ PACKAGES=(
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib
   qemu-system-arm
   python3 python3-numpy
+  libflatbuffers-dev flatbuffers-compiler nlohmann-json3-dev python3-flatbuffers python3-pyarmnn
+  clang libclang-rt-14-dev
 )
 
 log() { printf '[run.sh] %s\n' "$*" >&2; }

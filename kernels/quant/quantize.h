@@ -30,6 +30,9 @@ struct RequantizeArgs {
   int32_t size = 0;
   int32_t input_zero_point = 0, output_zero_point = 0;
   int32_t multiplier = 0, shift = 0;
+  // Clamp after adding the output zero point: [-128, 127] for QUANTIZE; RELU and RELU6
+  // lower to a requantization with a narrower range. act_min <= act_max, both in [-128, 127].
+  int32_t act_min = -128, act_max = 127;
   const int8_t* input = nullptr;
   int8_t* output = nullptr;
 };

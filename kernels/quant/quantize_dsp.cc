@@ -54,8 +54,8 @@ Status requantize_dsp(const RequantizeArgs& a) {
   const Status status = requantize_validate(a);
   if (status != Status::kOk) return status;
   const FusedRequant q = make_fused_requant(a.multiplier, a.shift);
-  const int32_t ozp = a.output_zero_point;
-  auto one = [&](int32_t v) { return add_offset_clamp_s8(fused_requant(v, q), ozp, -128, 127); };
+  const int32_t ozp = a.output_zero_point, lo = a.act_min, hi = a.act_max;
+  auto one = [&](int32_t v) { return add_offset_clamp_s8(fused_requant(v, q), ozp, lo, hi); };
   const int32_t minus_zp = dup16(-a.input_zero_point);
   int32_t i = 0;
   for (; i + 4 <= a.size; i += 4) {

@@ -47,6 +47,7 @@ Status requantize_validate(const RequantizeArgs& a) {
       !multiplier_valid(a.multiplier, a.shift)) {
     return Status::kBadQuantization;
   }
+  if (a.act_min > a.act_max || a.act_min < -128 || a.act_max > 127) return Status::kBadParameter;
   return Status::kOk;
 }
 
@@ -56,7 +57,7 @@ Status requantize_ref(const RequantizeArgs& a) {
   for (int32_t i = 0; i < a.size; ++i) {
     const int32_t scaled =
         multiply_by_quantized_multiplier(a.input[i] - a.input_zero_point, a.multiplier, a.shift);
-    a.output[i] = add_offset_clamp_s8(scaled, a.output_zero_point, -128, 127);
+    a.output[i] = add_offset_clamp_s8(scaled, a.output_zero_point, a.act_min, a.act_max);
   }
   return Status::kOk;
 }

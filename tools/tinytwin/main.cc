@@ -14,6 +14,12 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
+    {"info", "per-layer shapes, MACs, weights; arena and plan size of a .tflite or .ttm",
+     tt::tools::cmd_info},
+    {"compile", "compile a .tflite into a plan (.ttm), optionally as a C array",
+     tt::tools::cmd_compile},
+    {"run", "one inference with per-layer time and output CRC32 (--json for tools)",
+     tt::tools::cmd_run},
     {"kernels", "list every int8 kernel variant in the registry", tt::tools::cmd_kernels},
     {"demo",
      "run a CIFAR-10-shaped network through every kernel variant, per-layer timing "

@@ -169,15 +169,22 @@ void diff_requantize(CheckReport& r) {
     a.output_zero_point = random_zero_point(rng);
     a.multiplier = rng.chance(2) ? 0 : random_multiplier(rng);
     a.shift = random_shift(rng, -3, 1);  // scale ratios near 1
+    if (rng.chance(30)) {                // the RELU/RELU6 form: a narrower clamp
+      a.act_min = a.output_zero_point;
+      a.act_max = rng.uniform(a.act_min, 127);
+    }
     int8_t* input = arena().alloc<int8_t>(a.size);
     rng.fill_s8(input, a.size);
     a.input = input;
     const int32_t count = a.size;
     const bool valid = !rng.chance(3);
     if (!valid) {  // both variants must reject it alike
-      switch (rng.uniform(0, 2)) {
+      switch (rng.uniform(0, 3)) {
         case 0:
           a.multiplier = (int32_t{1} << 30) - 1;
+          break;
+        case 3:
+          a.act_min = 5, a.act_max = 4;
           break;
         case 1:
           a.shift = rng.chance(50) ? -32 : 31;
