@@ -68,9 +68,12 @@ struct Builder {
     const std::vector<float>& fs = filter.quant.scale;
     const int32_t n = keep_per_tensor && fs.size() == 1 ? 1 : channels;
     std::vector<int32_t> mult(n), shift(n);
+    const bool fc_per_tensor = keep_per_tensor && fs.size() == 1;
     for (int32_t c = 0; c < n; ++c) {
       const float f = fs.size() == 1 ? fs[0] : fs[c];
-      const QuantizedMultiplier m = conv_multiplier(t(0).scale, f, out_t().scale);
+      const QuantizedMultiplier m = fc_per_tensor
+                                        ? fc_per_tensor_multiplier(t(0).scale, f, out_t().scale)
+                                        : conv_multiplier(t(0).scale, f, out_t().scale);
       mult[c] = m.multiplier;
       shift[c] = m.shift;
     }

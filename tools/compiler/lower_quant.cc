@@ -31,9 +31,16 @@ ActRange activation_range(Activation act, float scale, int32_t zero_point) {
 }
 
 QuantizedMultiplier conv_multiplier(float input_scale, float filter_scale, float output_scale) {
-  // PopulateConvolutionQuantizationParams / GetQuantizedConvolutionMultipler.
+  // PopulateConvolutionQuantizationParams.
   return kernels::quantize_multiplier(static_cast<double>(input_scale) *
                                       static_cast<double>(filter_scale) /
+                                      static_cast<double>(output_scale));
+}
+
+QuantizedMultiplier fc_per_tensor_multiplier(float input_scale, float filter_scale,
+                                             float output_scale) {
+  const float product = input_scale * filter_scale;
+  return kernels::quantize_multiplier(static_cast<double>(product) /
                                       static_cast<double>(output_scale));
 }
 

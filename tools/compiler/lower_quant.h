@@ -18,8 +18,14 @@ struct ActRange {
 };
 ActRange activation_range(Activation act, float scale, int32_t zero_point);
 
-// Conv/depthwise/FC: double(input) * double(filter[c]) / double(output).
+// Conv/depthwise, and FC with per-channel weights: double(input) * double(filter[c]) /
+// double(output).
 QuantizedMultiplier conv_multiplier(float input_scale, float filter_scale, float output_scale);
+
+// FC with per-tensor weights (GetQuantizedConvolutionMultipler): the product of the two
+// scales is taken in float32 before widening.
+QuantizedMultiplier fc_per_tensor_multiplier(float input_scale, float filter_scale,
+                                             float output_scale);
 
 // In/out scale ratio as double(in) / double(out): QUANTIZE int8->int8 and MEAN.
 QuantizedMultiplier ratio_multiplier(float input_scale, float output_scale);

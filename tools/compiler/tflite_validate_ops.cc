@@ -11,14 +11,22 @@ namespace tt::compiler::detail {
 
 void fail(const std::string& message) { throw ModelError(message); }
 
+// Both are bounded: a corrupt file can hold a shape of millions of entries or a huge name,
+// and the message only needs enough of it to be recognised.
 std::string shape_str(const std::vector<int32_t>& shape) {
+  constexpr size_t kShown = 8;
   std::string s = "[";
-  for (size_t i = 0; i < shape.size(); ++i) s += (i ? "," : "") + std::to_string(shape[i]);
+  for (size_t i = 0; i < shape.size() && i < kShown; ++i) {
+    s += (i ? "," : "") + std::to_string(shape[i]);
+  }
+  if (shape.size() > kShown) s += ",... (" + std::to_string(shape.size()) + " entries)";
   return s + "]";
 }
 
 std::string tensor_label(int32_t index, const Tensor& t) {
-  return "tensor " + std::to_string(index) + " '" + t.name + "'";
+  constexpr size_t kShown = 120;
+  const std::string name = t.name.size() <= kShown ? t.name : t.name.substr(0, kShown) + "...";
+  return "tensor " + std::to_string(index) + " '" + name + "'";
 }
 
 size_t element_size(TensorType t) {

@@ -135,6 +135,11 @@ def multiply_by_quantized_multiplier_array(x, multiplier, shift):
     _check_int32_array(x, "MBQM input")
     _require(np.all((m == 0) | ((m >= (1 << 30)) & (m <= INT32_MAX))), "multiplier out of range")
     _require(np.all((s >= -31) & (s <= 30)), "shift outside [-31, 30]")
+    return _mbqm_array(x, m, s)
+
+
+def _mbqm_array(x, m, s):
+    """The MBQM arithmetic on int64 arrays of int32 values; m in [0, 2^31), s in [-31, 30]."""
     left = np.where(s > 0, s, 0)
     right = np.where(s < 0, -s, 0)
     shifted = np.clip(x << left, INT32_MIN, INT32_MAX)  # |x| < 2^31, left <= 30: no int64 overflow
@@ -749,6 +754,39 @@ def mean(input, *, axes, input_zero_point, output_zero_point, multiplier, shift)
     return _clamp_to_int8(acc + int(output_zero_point))
 
 
+def mean_folded_multiplier(multiplier, shift, count):
+    """The (multiplier, shift) of TFLite's int8 MEAN (reference_ops::QuantizedMeanOrSum, used
+    by TFLM for every int8 MEAN since 2023): 1/count is folded into the Prepare() multiplier
+    of input_scale / output_scale. With s = floor(log2(count)) clamped to <= 32 and to
+    <= 31 + shift: multiplier' = (multiplier << s) / count (int64, truncating), shift' =
+    shift - s. multiplier' is not normalized to [2^30, 2^31)."""
+    _require(count >= 1, "MEAN over no element")
+    _require((1 << 30) <= multiplier <= INT32_MAX or multiplier == 0, "multiplier range")
+    s = min(count.bit_length() - 1, 32, 31 + shift)
+    _require(s >= 0, f"shift {shift} leaves no room for the count")
+    return ((multiplier << s) // count, shift - s)
+
+
+def mean_folded(input, *, axes, input_zero_point, output_zero_point, multiplier, shift):
+    """MEAN int8 as TFLite's reference_ops::QuantizedMeanOrSum (compute_sum = false), keep_dims
+    layout: acc = sum(x) - zp_in * count in int32, y = clamp(MBQM(acc, m', s') + zp_out) with
+    (m', s') = mean_folded_multiplier(multiplier, shift, count). Differs from mean() above,
+    which rescales and then divides by the count with rounding."""
+    _check_zero_point(input_zero_point)
+    _check_zero_point(output_zero_point)
+    axes = tuple(sorted(set(axes)))
+    x = _as_int64(input)
+    count = int(np.prod([x.shape[a] for a in axes]))
+    m, s = mean_folded_multiplier(int(multiplier), int(shift), count)
+    raw = x.sum(axis=axes, keepdims=True)
+    _check_int32_array(raw, "mean raw sum")
+    acc = raw - int(input_zero_point) * count
+    _check_int32_array(acc, "mean accumulator")
+    out = _mbqm_array(acc, np.broadcast_to(np.int64(m), acc.shape),
+                      np.broadcast_to(np.int64(s), acc.shape))
+    return _clamp_to_int8(out + int(output_zero_point))
+
+
 def quantize(input, *, scale, zero_point):
     """QUANTIZE float32 -> int8: clamp(round_half_away(float32(x) / float32(scale)) + zp),
     the division in float32 as TFLite's reference (val / static_cast<float>(scale)).
@@ -899,6 +937,16 @@ def _self_test():
             acc = np.einsum("hwc,ohwc->o", xf[0, oy:oy + 3, ox:ox + 3, :], w.astype(np.float64)) + b
             fq = np.clip(np.round(acc * real) + 5, -128, 127)
             assert np.max(np.abs(fq - y[0, oy, ox])) <= 1
+
+    # MEAN with the count folded into the multiplier: within 1 LSB of the float mean.
+    for count_hw, si, so, zi, zo in (((5, 5), 0.05, 0.05, -3, -3), ((3, 7), 0.1, 0.04, 10, -20),
+                                     ((1, 1), 0.02, 0.03, 0, 5), ((8, 8), 0.08, 0.02, -128, 0)):
+        x = np.array(np.random.RandomState(5).randint(-128, 128, (2,) + count_hw + (4,)), np.int8)
+        m, sh = quantize_multiplier(float(np.float32(si)) / float(np.float32(so)))
+        y = mean_folded(x, axes=(1, 2), input_zero_point=zi, output_zero_point=zo,
+                        multiplier=m, shift=sh)
+        f = (x.astype(np.float64) - zi).mean(axis=(1, 2), keepdims=True) * si / so + zo
+        assert np.max(np.abs(np.clip(np.round(f), -128, 127) - y)) <= 1, (count_hw, si, so)
 
     # Quantize: ties away from zero, NaN -> zp, inf saturates; dequantize in double.
     qv = quantize(np.array([1.25, -1.25, np.nan, np.inf, -np.inf, 1e30, -0.0], np.float32),

@@ -5,10 +5,11 @@
 # output teed into a log that is read in full: closing QEMU's output pipe early (`| head`)
 # makes it spin at 100 % CPU.
 #
-# Usage: run_firmware.sh [--timeout SECONDS] [--expect-summary] [--log FILE] ELF
+# Usage: run_firmware.sh [--timeout SECONDS] [--expect-summary] [--log FILE] [--qemu-arg A] ELF
 #   --timeout S       give up after S seconds (default $TT_QEMU_TIMEOUT or 300), exit 124
 #   --expect-summary  also require a line "N passed, 0 failed" (a test image's summary)
 #   --log FILE        keep the output in FILE (default: a temporary file, removed)
+#   --qemu-arg A      pass A to QEMU (repeatable), e.g. -device loader,file=X,addr=0x60000000
 # Exit codes: the firmware's own; 124 timeout; 127 qemu-system-arm missing; 2 usage.
 # Instruction counts are only meaningful with -icount shift=0, which is always passed.
 set -u -o pipefail
@@ -18,9 +19,10 @@ timeout_s=${TT_QEMU_TIMEOUT:-300}
 expect_summary=0
 log=
 elf=
+qemu_args=()
 
 usage() {
-  sed -n '8,13p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '8,14p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -31,6 +33,7 @@ while [ $# -gt 0 ]; do
     --expect-summary) expect_summary=1; shift ;;
     --log) [ $# -ge 2 ] || usage; log=$2; shift 2 ;;
     --log=*) log=${1#*=}; shift ;;
+    --qemu-arg) [ $# -ge 2 ] || usage; qemu_args+=("$2"); shift 2 ;;
     -h | --help) usage ;;
     -*) echo "$me: unknown option $1" >&2; usage ;;
     *) [ -z "$elf" ] || usage; elf=$1; shift ;;
@@ -61,7 +64,7 @@ fi
 timeout --kill-after=10 "$timeout_s" \
   qemu-system-arm -M mps2-an500 -cpu cortex-m7 -nographic -monitor none \
     -semihosting-config enable=on,target=native -icount shift=0 \
-    -kernel "$elf" </dev/null 2>&1 | tee "$log"
+    ${qemu_args[@]+"${qemu_args[@]}"} -kernel "$elf" </dev/null 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 
 if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then

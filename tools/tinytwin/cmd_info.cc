@@ -52,9 +52,23 @@ nlohmann::json memory_json(const compiler::MemoryReport& m) {
   return j;
 }
 
+nlohmann::json tensor_json(const kernels::plan::LoadedPlan& p, int32_t index) {
+  const kernels::plan::PlanTensor& t = p.tensors[index];
+  const bool f32 = t.dtype == kernels::plan::DType::kFloat32;
+  nlohmann::json j = {{"shape", tensor_shape(t)}, {"dtype", f32 ? "float32" : "int8"}};
+  if (!f32) j.update({{"scale", t.scale}, {"zero_point", t.zero_point}});
+  return j;
+}
+
 void print_json(const ModelSource& s, const std::vector<LayerInfo>& layers) {
   nlohmann::json j;
   j["model"] = s.path;
+  for (int32_t i = 0; i < s.plan.input_count(); ++i) {
+    j["inputs"].push_back(tensor_json(s.plan, s.plan.input_tensor(i)));
+  }
+  for (int32_t i = 0; i < s.plan.output_count(); ++i) {
+    j["outputs"].push_back(tensor_json(s.plan, s.plan.output_tensor(i)));
+  }
   j["layers"] = nlohmann::json::array();
   for (const LayerInfo& l : layers) {
     j["layers"].push_back({{"index", l.index},
