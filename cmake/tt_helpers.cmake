@@ -17,3 +17,18 @@ function(tt_firmware_image target)
     COMMAND ${CMAKE_OBJCOPY} -O binary $<TARGET_FILE:${target}> $<TARGET_FILE:${target}>.bin
     VERBATIM)
 endfunction()
+
+# gtest_discover_tests with several labels. CMake 3.25 loses the list separator of a
+# PROPERTIES value passed through gtest_discover_tests (LABELS "a;b" becomes "a"), so the
+# labels are applied by a script CTest includes after the discovered tests.
+function(tt_discover_tests target prefix)
+  include(GoogleTest)
+  gtest_discover_tests(${target} TEST_PREFIX "${prefix}" TEST_LIST ${target}_tests
+                       DISCOVERY_TIMEOUT 60)
+  set(script ${CMAKE_CURRENT_BINARY_DIR}/${target}_labels.cmake)
+  file(WRITE ${script}
+       "if(${target}_tests)\n"
+       "  set_tests_properties(\${${target}_tests} PROPERTIES LABELS \"${ARGN}\")\n"
+       "endif()\n")
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${script})
+endfunction()
