@@ -4,8 +4,12 @@
 //   y = SaturatingRoundingDoublingHighMul(x << left_shift, multiplier)
 //   r = RoundingDivideByPOT(y, right_shift)
 //
-// Documented ranges (kernels validate them): multiplier in [2^30, 2^31) or 0 (a zero scale),
-// shift in [-31, 30] (left_shift = max(shift, 0), right_shift = max(-shift, 0)).
+// Documented ranges (kernels validate them): multiplier in [2^30, 2^31) or 0 (a zero scale,
+// what QuantizeMultiplier produces), shift in [-31, 30] (left_shift = max(shift, 0),
+// right_shift = max(-shift, 0)). The arithmetic below does not use the normalisation: it is
+// exact, and the fused form equal to the reference, for every multiplier in [0, 2^31)
+// (multiplier_in_domain). MEAN relies on that: folding 1/count into its multiplier leaves
+// it below 2^30.
 //
 // The one point where TFLite leaves behaviour undefined -- x << left_shift overflowing int32 --
 // is defined here as saturation, so the result is well defined for every int32 x.
@@ -21,9 +25,16 @@ inline constexpr int32_t kMinShift = -31;
 inline constexpr int32_t kMaxShift = 30;
 inline constexpr int32_t kMinMultiplier = int32_t{1} << 30;
 
+// A (multiplier, shift) pair as QuantizeMultiplier makes it: normalised, or zero.
 constexpr bool multiplier_valid(int32_t multiplier, int32_t shift) {
   return (multiplier == 0 || multiplier >= kMinMultiplier) && shift >= kMinShift &&
          shift <= kMaxShift;
+}
+
+// The domain of multiply_by_quantized_multiplier and fused_requant: any non-negative
+// multiplier, not necessarily normalised (a derived multiplier such as MEAN's).
+constexpr bool multiplier_in_domain(int32_t multiplier, int32_t shift) {
+  return multiplier >= 0 && shift >= kMinShift && shift <= kMaxShift;
 }
 
 // round(a * b / 2^31) with ties toward +infinity, saturating the single overflow case.
@@ -68,7 +79,10 @@ constexpr int32_t multiply_by_quantized_multiplier(int32_t x, int32_t multiplier
 //   r = floor((x*m + 2^30 + 2^(30+e) - [y<0]*2^31) / 2^(31+e)).
 // [y<0] may be replaced by [x<0]: they differ only when y == 0, far from a rounding tie.
 // For e >= 1 the divisor is at least 2^32, so r is the high word shifted by e - 1.
-// Valid for multiplier >= 0 (every valid multiplier); x is after the saturating left shift.
+// Valid for every multiplier in [0, 2^31), normalised or not (multiplier_in_domain): the
+// first step needs m >= 0 only (no saturation case, and x*m < 0 implies x < 0), and
+// |x*m| < 2^62 keeps the 64-bit sum clear of overflow even for e = 31. x is after the
+// saturating left shift.
 struct FusedRequant {
   int32_t multiplier;
   int32_t left_shift;

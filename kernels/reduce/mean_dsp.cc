@@ -2,8 +2,10 @@
 // global average pool of most CNN heads) sums four channels per step in 16-bit SIMD lanes
 // (sum4.h), flushed every 256 positions so windows of any size stay exact; the zero point is
 // subtracted once per sum (sum(x - zp) == sum(x) - count * zp, exactly, in int32). Other axis
-// sets walk the reduced box with precomputed strides. Requantization uses fused_requant,
-// proven equal to multiply_by_quantized_multiplier.
+// sets walk the reduced box with precomputed strides. The count is folded into the
+// multiplier once per call (mean_fold_count, shared with mean_ref), so each output costs one
+// fused requantization (requantize_to_s8: SMLAL + shift, proven equal to
+// multiply_by_quantized_multiplier for any multiplier in [0, 2^31), normalised or not).
 #include "kernels/core/requantize.h"
 #include "kernels/core/simd.h"
 #include "kernels/reduce/mean.h"
@@ -15,14 +17,13 @@ namespace {
 constexpr uint32_t kSpatialAxes = 0x6;
 
 struct MeanOutput {
-  FusedRequant q;
-  int32_t count, input_zero_point, output_zero_point;
+  FusedRequant q;          // 1/count folded in
+  int32_t zero_point_sum;  // count * input_zero_point
+  int32_t output_zero_point;
 
   // raw_sum: the sum of the raw inputs over `count` elements.
   int8_t operator()(int32_t raw_sum) const {
-    const int64_t s = fused_requant(raw_sum - count * input_zero_point, q);
-    const int64_t avg = s > 0 ? (s + count / 2) / count : (s - count / 2) / count;
-    return add_offset_clamp_s8(static_cast<int32_t>(avg), output_zero_point, -128, 127);
+    return requantize_to_s8(raw_sum - zero_point_sum, q, output_zero_point, -128, 127);
   }
 };
 
@@ -91,8 +92,9 @@ Status mean_dsp(const MeanArgs& a) {
   for (int i = 0; i < 4; ++i) {
     if ((a.axes_mask >> i) & 1u) count *= a.input_dims.at(i);
   }
-  const MeanOutput finish{make_fused_requant(a.multiplier, a.shift), count, a.input_zero_point,
-                          a.output_zero_point};
+  const MeanRequant folded = mean_fold_count(a.multiplier, a.shift, count);
+  const MeanOutput finish{make_fused_requant(folded.multiplier, folded.shift),
+                          count * a.input_zero_point, a.output_zero_point};
   if (a.axes_mask == kSpatialAxes) {
     spatial_mean(a, finish);
   } else {

@@ -930,8 +930,8 @@ def build_mean(rng, df):
         if sp.get("small"):
             zi = zo = 0
         m, s = ref.requantize_scales(np.float32(sp["scales"][0]), np.float32(sp["scales"][1]))
-        y = ref.mean(x, axes=sp["axes"], input_zero_point=zi, output_zero_point=zo,
-                     multiplier=m, shift=s)
+        y = ref.mean_folded(x, axes=sp["axes"], input_zero_point=zi, output_zero_point=zo,
+                            multiplier=m, shift=s)
         k = f"kMean{i:02d}"
         cases.append(dict(
             name=f"mean/{i:02d} {sp['label']}", input_dims=dims4(x.shape),

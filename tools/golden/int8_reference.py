@@ -738,22 +738,6 @@ def concatenation(inputs, axis):
     return np.concatenate([np.asarray(t, dtype=np.int8) for t in inputs], axis=axis)
 
 
-def mean(input, *, axes, input_zero_point, output_zero_point, multiplier, shift):
-    """MEAN int8 with keep_dims, as kernels/reduce/mean.h documents (TFLM's int8 mean integer
-    steps applied to any axis set): sum(x - zp_in), MBQM, rounding division by the count,
-    + zp_out, clamp."""
-    _check_zero_point(input_zero_point)
-    _check_zero_point(output_zero_point)
-    axes = tuple(sorted(set(axes)))
-    x = _as_int64(input) - int(input_zero_point)
-    count = int(np.prod([x.shape[a] for a in axes]))
-    acc = x.sum(axis=axes, keepdims=True)
-    _check_int32_array(acc, "mean accumulator")
-    acc = multiply_by_quantized_multiplier_array(acc, multiplier, shift)
-    acc = _divide_round_half_away(acc, count)
-    return _clamp_to_int8(acc + int(output_zero_point))
-
-
 def mean_folded_multiplier(multiplier, shift, count):
     """The (multiplier, shift) of TFLite's int8 MEAN (reference_ops::QuantizedMeanOrSum, used
     by TFLM for every int8 MEAN since 2023): 1/count is folded into the Prepare() multiplier
@@ -770,8 +754,9 @@ def mean_folded_multiplier(multiplier, shift, count):
 def mean_folded(input, *, axes, input_zero_point, output_zero_point, multiplier, shift):
     """MEAN int8 as TFLite's reference_ops::QuantizedMeanOrSum (compute_sum = false), keep_dims
     layout: acc = sum(x) - zp_in * count in int32, y = clamp(MBQM(acc, m', s') + zp_out) with
-    (m', s') = mean_folded_multiplier(multiplier, shift, count). Differs from mean() above,
-    which rescales and then divides by the count with rounding."""
+    (m', s') = mean_folded_multiplier(multiplier, shift, count). No separate rounded division
+    by the count, so it can differ by 1 from TFLite's pre-2023 integer mean (MBQM, then
+    division with rounding). kernels/reduce/mean.h implements this."""
     _check_zero_point(input_zero_point)
     _check_zero_point(output_zero_point)
     axes = tuple(sorted(set(axes)))

@@ -87,15 +87,20 @@ void check_requantize_extremes(CheckReport& r) {
   constexpr int32_t kXs[] = {INT32_MIN, INT32_MIN + 1, -(1 << 30),    -65536,   -3, -1, 0, 1, 2,
                              65535,     1 << 30,       INT32_MAX - 1, INT32_MAX};
   constexpr int32_t kMs[] = {0, 1 << 30, (1 << 30) + 1, 1518500250, INT32_MAX - 1, INT32_MAX};
+  // Multipliers below 2^30 (MEAN's count-folded ones): the arithmetic is specified, and the
+  // fused form proven, for every multiplier in [0, 2^31).
+  constexpr int32_t kSmallMs[] = {1, 3, 12345, 1 << 29, (1 << 30) - 1};
   for (int32_t shift = kernels::kMinShift; shift <= kernels::kMaxShift; ++shift) {
     for (int32_t x : kXs) {
       for (int32_t m : kMs) check_requant_case(r, x, m, shift);
+      for (int32_t m : kSmallMs) check_requant_case(r, x, m, shift);
     }
   }
   Rng rng(0x2E9A0002);
   for (int32_t i = 0; i < 20000; ++i) {
     const int32_t x = rng.chance(50) ? random_word(rng) : rng.uniform(-(1 << 20), 1 << 20);
-    const int32_t m = rng.uniform(1 << 30, INT32_MAX);
+    const int32_t m = rng.chance(75) ? rng.uniform(1 << 30, INT32_MAX)
+                                     : rng.uniform(0, INT32_MAX) >> rng.uniform(0, 30);
     check_requant_case(r, x, m, rng.uniform(kernels::kMinShift, kernels::kMaxShift));
   }
   // Exact ties of the second rounding: y = k * 2^e +- 2^(e-1), reached with m = 2^30 (x/2).

@@ -1,7 +1,8 @@
 // Differential checks for MEAN: every registered variant against the *_ref oracle on
 // kDiffConfigs random configurations, over every axis mask 1..15 (the spatial mask 0x6, the
 // SIMD path, more often), windows beyond 256 elements (lane flushes), saturated inputs and
-// extreme zero points, multipliers and shifts.
+// extreme zero points, multipliers and shifts -- including shifts low enough that the fold of
+// 1/count into the multiplier is clamped (shift' = -31, multiplier' far below 2^30).
 #include <cstring>
 
 #include "kernels/registry.h"
@@ -43,7 +44,9 @@ void diff_mean(CheckReport& r) {
     a.input_zero_point = random_zero_point(rng);
     a.output_zero_point = random_zero_point(rng);
     a.multiplier = rng.chance(2) ? 0 : random_multiplier(rng);
-    a.shift = random_shift(rng, -3, 1);  // input_scale / output_scale is near 1
+    // input_scale / output_scale is usually near 1; sometimes tiny, so that
+    // floor(log2(count)) > 31 + shift and the fold's shift is clamped.
+    a.shift = rng.chance(10) ? rng.uniform(-31, -22) : random_shift(rng, -3, 1);
     int8_t* input = arena().alloc<int8_t>(in.count());
     // Saturated inputs stress the 16-bit lanes, most of all in large windows.
     const int32_t fill = rng.uniform(0, large ? 3 : 9);

@@ -253,6 +253,31 @@ void other_cases(CheckReport& r) {
   auto ma = mean;
   ma.axes_mask = 0;
   expect_status(r, kernels::kMean, "no axis", ma, Status::kBadParameter);
+  // multiplier/shift are the Prepare() values (normalised); the kernel folds 1/count itself.
+  ma = mean;
+  ma.multiplier = (1 << 30) - 1;
+  expect_status(r, kernels::kMean, "multiplier below 2^30", ma, Status::kBadQuantization);
+  ma = mean;
+  ma.shift = -32;
+  expect_status(r, kernels::kMean, "shift -32", ma, Status::kBadQuantization);
+  ma = mean;
+  ma.shift = 31;
+  expect_status(r, kernels::kMean, "shift 31", ma, Status::kBadQuantization);
+  // The extremes of the range stay valid: at shift -31 the fold's shift is clamped to 0.
+  ma = mean;
+  ma.shift = -31;
+  ma.multiplier = INT32_MAX;
+  expect_status(r, kernels::kMean, "shift -31 (fold clamped)", ma, Status::kOk);
+  ma.shift = 30;
+  expect_status(r, kernels::kMean, "shift 30", ma, Status::kOk);
+  ma = mean;
+  ma.input_dims = Dims4{1, 1, 1, 256};
+  ma.output_dims = Dims4{1, 1, 1, 1};
+  ma.axes_mask = 0x8;
+  expect_status(r, kernels::kMean, "all 256 channels", ma, Status::kOk);
+  ma.input_dims = Dims4{1, 2049, 4096, 1};  // 2^23 + 4096 elements into one output
+  ma.axes_mask = 0x6;
+  expect_status(r, kernels::kMean, "more than 2^23 elements", ma, Status::kBadShape);
 
   kernels::QuantizeArgs q;
   q.size = 8;

@@ -41,7 +41,7 @@ static const int8_t kMean01Input[128] = {
 };
 
 static const int8_t kMean01Expected[8] = {
-    41, 23, 79, 25, 30, 57, 103, 34,
+    41, 23, 79, 25, 30, 58, 103, 34,
 };
 
 static const int8_t kMean02Input[90] = {
@@ -113,7 +113,7 @@ static const int8_t kMean04Input[90] = {
 };
 
 static const int8_t kMean04Expected[9] = {
-    99, 53, 33, 47, 9, 15, 59, 48, -2,
+    99, 53, 33, 47, 9, 16, 59, 48, -2,
 };
 
 static const int8_t kMean05Input[60] = {
@@ -124,7 +124,7 @@ static const int8_t kMean05Input[60] = {
 };
 
 static const int8_t kMean05Expected[12] = {
-    -53, -48, 9, -49, -54, -67, 7, -68, -1, -29, 17, -57,
+    -53, -48, 10, -49, -54, -67, 7, -68, -1, -29, 17, -57,
 };
 
 static const int8_t kMean06Input[90] = {
@@ -136,7 +136,7 @@ static const int8_t kMean06Input[90] = {
 };
 
 static const int8_t kMean06Expected[15] = {
-    6, 25, -14, 43, 48, 13, 13, -21, 26, -22, 15, -69, 58, 24, 44,
+    6, 25, -14, 44, 48, 14, 13, -21, 26, -22, 15, -69, 58, 24, 45,
 };
 
 static const int8_t kMean07Input[72] = {
@@ -261,7 +261,7 @@ static const int8_t kMean14Input[32] = {
 };
 
 static const int8_t kMean14Expected[8] = {
-    -1, 0, 0, 1, -3, 0, 1, 0,
+    -1, 0, 1, 1, -3, 0, 2, 0,
 };
 
 static const MeanCase kMeanCases[] = {
