@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <random>
 
 namespace tt::compiler {
@@ -54,6 +55,7 @@ TEST(MemoryPlanner, BeatsOrMatchesGreedyBySizeOnRandomGraphs) {
     strictly_better += r.best.arena_bytes < r.tried.front().arena_bytes ? 1 : 0;
   }
   // Greedy by size is not optimal on such graphs; the search must find better plans.
+  std::printf("search beat greedy by size on %d of 200 random graphs\n", strictly_better);
   EXPECT_GT(strictly_better, 0);
 }
 
