@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # TinyTwin: set up, build and run.
 #   ./run.sh          install what is missing, build host + firmware, run the main job
-#   ./run.sh test     same set-up, then every test: host, ASan/UBSan, firmware under QEMU
+#   ./run.sh test     same set-up, then every test: host, ASan/UBSan, firmware under QEMU, fuzzers
 #   ./run.sh build    set-up and build only
 # Environment: TT_JOBS (parallel build jobs, default: number of cores).
 set -euo pipefail
@@ -64,6 +64,10 @@ run_tests() {
     log "ctest --preset $preset"
     ctest --preset "$preset" -j "${TT_JOBS:-$(nproc)}" || failed=1
   done
+  # libFuzzer (clang, ASan/UBSan) on the model, plan and .npy loaders, seeded with real models.
+  build_preset fuzz
+  log "fuzzing the loaders"
+  tests/fuzz/run_fuzzers.sh build/fuzz 30 || failed=1
   return $failed
 }
 

@@ -127,6 +127,10 @@ LoweredModel lower(const Model& model, const std::string& what) {
     LoweredOp lowered = lower_operator(ctx, op);
     lowered.source_index = i;
     lowered.source_builtin = static_cast<int32_t>(op.op);
+    // The output may be a tensor the lowering added (MEAN without keep_dims).
+    if (static_cast<size_t>(lowered.output) >= producer.size()) {
+      producer.resize(static_cast<size_t>(lowered.output) + 1, -1);
+    }
     producer[lowered.output] = static_cast<int32_t>(out.ops.size());
     out.ops.push_back(std::move(lowered));
   }

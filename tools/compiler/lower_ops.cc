@@ -5,6 +5,7 @@
 #include "tools/compiler/lower_ops.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace tt::compiler {
@@ -37,8 +38,10 @@ namespace p = plan::p;
 int32_t leading_pad(Padding padding, int32_t in, int32_t out, int32_t k, int32_t stride,
                     int32_t dilation) {
   if (padding == Padding::kValid) return 0;
-  const int32_t effective = (k - 1) * dilation + 1;
-  return std::max(0, (out - 1) * stride + effective - in) / 2;
+  // 64-bit: the reader bounds dims, not stride x dilation; the kernel rejects a huge pad.
+  const int64_t effective = int64_t{k - 1} * dilation + 1;
+  const int64_t total = std::max<int64_t>(0, int64_t{out - 1} * stride + effective - in);
+  return static_cast<int32_t>(std::min<int64_t>(total / 2, INT32_MAX));
 }
 
 int64_t count(const std::vector<int32_t>& shape) {

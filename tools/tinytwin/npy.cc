@@ -4,6 +4,7 @@
 #include "tools/tinytwin/npy.h"
 
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <regex>
@@ -109,11 +110,27 @@ NpyArray parse_npy(const std::vector<uint8_t>& bytes, const std::string& what) {
 }
 
 NpyArray read_npy(const std::string& path) {
+  // Only regular files of a bounded size: reading a directory throws from inside the stream
+  // buffer, and a device such as /dev/zero never ends.
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) throw NpyError(path + ": cannot open (no such file)");
+  if (fs::is_directory(st)) throw NpyError(path + ": is a directory, not a .npy file");
+  if (!fs::is_regular_file(st)) throw NpyError(path + ": not a regular file");
+  const uintmax_t size = fs::file_size(path, ec);
+  if (ec) throw NpyError(path + ": cannot read its size (" + ec.message() + ")");
+  if (size > static_cast<uintmax_t>(kMaxElements) * 4 + 65536 + 12) {
+    throw NpyError(path + ": " + std::to_string(size) + " bytes, too large for a .npy input");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw NpyError(path + ": cannot open");
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
-                             std::istreambuf_iterator<char>());
-  if (in.bad()) throw NpyError(path + ": read error (a directory?)");
+  std::vector<uint8_t> bytes(static_cast<size_t>(size));
+  in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  if (in.gcount() != static_cast<std::streamsize>(bytes.size())) {
+    throw NpyError(path + ": read " + std::to_string(in.gcount()) + " of " + std::to_string(size) +
+                   " bytes");
+  }
   return parse_npy(bytes, path);
 }
 
