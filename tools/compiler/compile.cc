@@ -14,11 +14,6 @@
 namespace tt::compiler {
 namespace {
 
-int32_t root_of(const LoweredModel& m, int32_t t) {
-  while (m.tensors[t].alias_of >= 0) t = m.tensors[t].alias_of;
-  return t;
-}
-
 // Sizes every op's scratch from provisional records (all offsets 0).
 std::vector<int32_t> scratch_needs(const LoweredModel& m, const std::string& what) {
   PlanTables tables = build_tables(m);
@@ -55,7 +50,7 @@ Compiled compile(const Model& model, const std::string& what) {
 
   // Memory groups: union of tensors that share bytes. Start with alias roots.
   std::vector<int32_t> group(m.tensors.size());
-  for (size_t t = 0; t < m.tensors.size(); ++t) group[t] = root_of(m, static_cast<int32_t>(t));
+  for (size_t t = 0; t < m.tensors.size(); ++t) group[t] = alias_root(m, static_cast<int32_t>(t));
   for (const LoweredTensor& t : m.tensors) c.memory.aliases += t.alias_of >= 0 ? 1 : 0;
   auto find = [&](int32_t t) {
     while (group[t] != t) t = group[t];

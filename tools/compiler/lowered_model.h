@@ -48,6 +48,12 @@ struct LoweredModel {
   std::vector<int32_t> inputs, outputs;
 };
 
+// The tensor whose memory `t` uses (itself unless it is an alias, e.g. a reshape output).
+inline int32_t alias_root(const LoweredModel& m, int32_t t) {
+  while (m.tensors[t].alias_of >= 0) t = m.tensors[t].alias_of;
+  return t;
+}
+
 // Maps the imported model onto kernel ops. Throws ModelError (naming the operator) for
 // combinations the kernels cannot run, e.g. a SOFTMAX whose output is not scale 1/256.
 LoweredModel lower(const Model& model, const std::string& what);

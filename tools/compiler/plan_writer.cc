@@ -10,11 +10,6 @@
 namespace tt::compiler {
 namespace {
 
-int32_t root_of(const LoweredModel& m, int32_t t) {
-  while (m.tensors[t].alias_of >= 0) t = m.tensors[t].alias_of;
-  return t;
-}
-
 size_t align16(size_t v) { return (v + 15) & ~size_t{15}; }
 
 template <typename T>
@@ -31,7 +26,7 @@ PlanTables tables_with(const LoweredModel& m, const Placements* placed) {
     int32_t& index = t.plan_index[lowered];
     if (index >= 0) return index;
     const LoweredTensor& lt = m.tensors[lowered];
-    const int32_t root = root_of(m, lowered);
+    const int32_t root = alias_root(m, lowered);
     const LoweredTensor& rt = m.tensors[root];
     plan::PlanTensor rec{};
     rec.dtype = lt.dtype;
