@@ -22,7 +22,7 @@ namespace plan = kernels::plan;
 // Largest arena a fuzz input may have allocated for it.
 inline constexpr uint32_t kArenaCap = 8u << 20;
 // Largest estimated work (multiply-accumulates or element visits) of one run.
-inline constexpr double kWorkCap = 4e7;
+inline constexpr double kWorkCap = 4e6;
 
 // An exactly sized, zero-filled buffer, so AddressSanitizer sees any access past its end.
 inline std::unique_ptr<uint8_t[]> exact_buffer(size_t bytes) {

@@ -63,7 +63,7 @@ bytes() {
 flip() {
   local file=$1 pos=$2 bit=$3 b
   b=$(od -An -tu1 -j "$pos" -N1 "$file" | tr -d ' ')
-  printf "$(printf '\\%03o' $((b ^ (1 << bit))))" |
+  printf '%b' "\\$(printf '%03o' $((b ^ (1 << bit))))" |
     dd of="$file" bs=1 seek="$pos" conv=notrunc status=none
 }
 
@@ -104,7 +104,11 @@ if [ -x "$python" ] && "$python" "$here/make_bad_models.py" "$work/gen" 2>"$work
     run --model "$work/gen/unsupported_op.tflite" --input "$work/none.npy"
   expect "negative quantization scale" 1 "scale.*not > 0" info "$work/gen/bad_scale.tflite"
   expect "zero point outside int8" 1 "zero_point.*outside" info "$work/gen/bad_zero_point.tflite"
-  expect "valid generated model" 0 "" compile "$good" -o "$work/good.ttm"
+  expect "dilation overflowing int32 arithmetic" 1 "bad parameter" \
+    info "$work/gen/huge_dilation.tflite"
+  expect "valid generated model" 0 "plan bytes" compile "$good" -o "$work/good.ttm"
+  expect "valid MEAN without keep_dims" 0 "plan bytes" \
+    compile "$work/gen/mean_squeezed.tflite" -o "$work/mean.ttm"
 else
   skip "generated models (make_bad_models.py: $(tail -n 1 "$work/gen.log" 2>/dev/null))"
 fi
@@ -153,6 +157,10 @@ with open(f"{w}/short_data.npy", "wb") as f:
     np.save(f, np.zeros((1, 8, 8, 3), np.int8))
 with open(f"{w}/short_data.npy", "r+b") as f:
     f.truncate(f.seek(0, 2) - 10)
+# A 60 KB header (once a stack overflow in std::regex).
+header = "{'descr': '" + "a" * 60000 + "', 'fortran_order': False, 'shape': (1,), }\n"
+with open(f"{w}/long_header.npy", "wb") as f:
+    f.write(b"\x93NUMPY\x01\x00" + len(header).to_bytes(2, "little") + header.encode() + b"\0")
 PY
   then
     expect "input of the wrong shape" 1 "does not fit" \
@@ -162,6 +170,8 @@ PY
     expect "Fortran-order input" 1 "Fortran" run --model "$good" --input "$work/fortran.npy"
     expect "input with missing data" 1 "data holds" \
       run --model "$good" --input "$work/short_data.npy"
+    expect "input with a 60 KB header" 1 "header.*limit" \
+      run --model "$good" --input "$work/long_header.npy"
   else
     skip "NumPy-written inputs (no numpy)"
   fi

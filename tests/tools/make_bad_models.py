@@ -6,6 +6,10 @@
   bad_scale.tflite       good.tflite with its input scale set to -0.5 (the importer checks
                          each tensor's quantization before the operators that use it)
   bad_zero_point.tflite  good.tflite with its input zero point 1000 (int8 holds -128..127)
+  huge_dilation.tflite   CONV_2D 3x3 SAME with a dilation of 1610612738 (once an int32
+                         overflow in the compiler's padding arithmetic)
+  mean_squeezed.tflite   a valid MEAN over H and W without keep_dims (once a heap overflow in
+                         the compiler, which adds a tensor for the kept-dims shape)
 
 ModelBuilder refuses a scale <= 0, so bad_scale.tflite is written with a marker scale whose
 four bytes are then replaced. Exit 77 when tflite_write cannot be imported.
@@ -43,6 +47,33 @@ def pool_model(op="AVERAGE_POOL_2D", in_scale=0.05, in_zero_point=-3):
     return mb.finish()
 
 
+def conv_model(dilation):
+    import numpy as np
+    mb = ModelBuilder()
+    x = mb.add_tensor("x", [1, 8, 8, 3], "int8", scale=0.05, zero_point=-3)
+    w = mb.add_constant("w", np.ones((4, 3, 3, 3), np.int8), scale=[0.01] * 4,
+                        quantized_dimension=0)
+    b = mb.add_constant("b", np.zeros(4, np.int32), scale=[0.0005] * 4)
+    y = mb.add_tensor("y", [1, 8, 8, 4], "int8", scale=0.1, zero_point=0)
+    mb.add_op("CONV_2D", [x, w, b], [y], padding="SAME", stride_w=1, stride_h=1,
+              dilation_w_factor=1, dilation_h_factor=dilation)
+    mb.set_inputs([x])
+    mb.set_outputs([y])
+    return mb.finish()
+
+
+def mean_model():
+    import numpy as np
+    mb = ModelBuilder()
+    x = mb.add_tensor("x", [1, 8, 8, 3], "int8", scale=0.05, zero_point=-3)
+    axes = mb.add_constant("axes", np.array([1, 2], np.int32))
+    y = mb.add_tensor("y", [1, 3], "int8", scale=0.05, zero_point=-3)
+    mb.add_op("MEAN", [x, axes], [y], keep_dims=False)
+    mb.set_inputs([x])
+    mb.set_outputs([y])
+    return mb.finish()
+
+
 def with_scale_replaced(data, new_scale):
     marker = struct.pack("<f", MARKER_SCALE)
     if data.count(marker) != 1:
@@ -61,6 +92,8 @@ def main(argv):
         "unsupported_op.tflite": pool_model("TANH"),
         "bad_scale.tflite": with_scale_replaced(pool_model(in_scale=MARKER_SCALE), -0.5),
         "bad_zero_point.tflite": pool_model(in_zero_point=1000),
+        "huge_dilation.tflite": conv_model(1610612738),
+        "mean_squeezed.tflite": mean_model(),
     }
     for name, data in models.items():
         with open(os.path.join(out, name), "wb") as f:

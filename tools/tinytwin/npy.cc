@@ -14,6 +14,7 @@ namespace {
 
 constexpr char kMagic[] = "\x93NUMPY";
 constexpr int64_t kMaxElements = int64_t{1} << 28;
+constexpr size_t kMaxHeaderBytes = 10000;
 
 size_t type_size(NpyType t) { return t == NpyType::kFloat32 ? 4 : 1; }
 
@@ -73,7 +74,13 @@ NpyArray parse_npy(const std::vector<uint8_t>& bytes, const std::string& what) {
   } else {
     throw NpyError(what + ": unsupported .npy format version " + std::to_string(major));
   }
-  if (header_len > 65536 || header_at + header_len > bytes.size()) {
+  // NumPy's own np.load refuses headers over 10,000 bytes; so do we, which also bounds the
+  // recursion of std::regex below (a 60 KB header overflows the stack).
+  if (header_len > kMaxHeaderBytes) {
+    throw NpyError(what + ": .npy header of " + std::to_string(header_len) +
+                   " bytes, more than the limit of " + std::to_string(kMaxHeaderBytes));
+  }
+  if (header_at + header_len > bytes.size()) {
     throw NpyError(what + ": truncated .npy header (" + std::to_string(header_len) + " bytes)");
   }
   const std::string header(bytes.begin() + header_at, bytes.begin() + header_at + header_len);
@@ -120,7 +127,7 @@ NpyArray read_npy(const std::string& path) {
   if (!fs::is_regular_file(st)) throw NpyError(path + ": not a regular file");
   const uintmax_t size = fs::file_size(path, ec);
   if (ec) throw NpyError(path + ": cannot read its size (" + ec.message() + ")");
-  if (size > static_cast<uintmax_t>(kMaxElements) * 4 + 65536 + 12) {
+  if (size > static_cast<uintmax_t>(kMaxElements) * 4 + kMaxHeaderBytes + 12) {
     throw NpyError(path + ": " + std::to_string(size) + " bytes, too large for a .npy input");
   }
   std::ifstream in(path, std::ios::binary);
