@@ -16,6 +16,9 @@ PACKAGES=(
   python3 python3-numpy
   libflatbuffers-dev flatbuffers-compiler nlohmann-json3-dev python3-flatbuffers python3-pyarmnn
   clang libclang-rt-14-dev
+  libsndfile1-dev libkissfft-dev python3-soundfile
+  zlib1g-dev libopencv-dev
+  python3-torch
 )
 
 log() { printf '[run.sh] %s\n' "$*" >&2; }

@@ -9,5 +9,7 @@ int cmd_demo(int argc, char** argv);
 int cmd_info(int argc, char** argv);
 int cmd_compile(int argc, char** argv);
 int cmd_run(int argc, char** argv);
+int cmd_eval(int argc, char** argv);
+int cmd_features(int argc, char** argv);
 
 }  // namespace tt::tools

@@ -20,6 +20,10 @@ constexpr Command kCommands[] = {
      tt::tools::cmd_compile},
     {"run", "one inference with per-layer time and output CRC32 (--json for tools)",
      tt::tools::cmd_run},
+    {"eval", "accuracy of a classifier on the MNIST, CIFAR-10 or keyword test set",
+     tt::tools::cmd_eval},
+    {"features", "MFCC features (49x10) of one-second 16 kHz clips, as the board computes them",
+     tt::tools::cmd_features},
     {"kernels", "list every int8 kernel variant in the registry", tt::tools::cmd_kernels},
     {"demo",
      "run a CIFAR-10-shaped network through every kernel variant, per-layer timing "

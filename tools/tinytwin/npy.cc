@@ -16,7 +16,7 @@ constexpr char kMagic[] = "\x93NUMPY";
 constexpr int64_t kMaxElements = int64_t{1} << 28;
 constexpr size_t kMaxHeaderBytes = 10000;
 
-size_t type_size(NpyType t) { return t == NpyType::kFloat32 ? 4 : 1; }
+size_t type_size(NpyType t) { return t == NpyType::kFloat32 ? 4 : t == NpyType::kInt16 ? 2 : 1; }
 
 std::string descr_of(NpyType t) {
   switch (t) {
@@ -26,16 +26,21 @@ std::string descr_of(NpyType t) {
       return "|u1";
     case NpyType::kFloat32:
       return "<f4";
+    case NpyType::kInt16:
+      return "<i2";
   }
   return "?";
 }
 
-NpyType parse_descr(const std::string& d, const std::string& what) {
+NpyType parse_descr(const std::string& d, const std::string& what, bool allow_int16) {
   if (d == "|i1" || d == "i1" || d == "<i1") return NpyType::kInt8;
   if (d == "|u1" || d == "u1" || d == "<u1") return NpyType::kUInt8;
   if (d == "<f4") return NpyType::kFloat32;
+  if (allow_int16 && d == "<i2") return NpyType::kInt16;
   throw NpyError(what + ": unsupported dtype '" + d +
-                 "' (expected int8 '|i1', uint8 '|u1' or little-endian float32 '<f4')");
+                 (allow_int16 ? "' (expected little-endian int16 '<i2')"
+                              : "' (expected int8 '|i1', uint8 '|u1' or little-endian float32 "
+                                "'<f4')"));
 }
 
 }  // namespace
@@ -48,6 +53,8 @@ const char* npy_type_name(NpyType t) {
       return "uint8";
     case NpyType::kFloat32:
       return "float32";
+    case NpyType::kInt16:
+      return "int16";
   }
   return "?";
 }
@@ -58,7 +65,7 @@ int64_t NpyArray::count() const {
   return n;
 }
 
-NpyArray parse_npy(const std::vector<uint8_t>& bytes, const std::string& what) {
+NpyArray parse_npy(const std::vector<uint8_t>& bytes, const std::string& what, bool allow_int16) {
   if (bytes.size() < 10 || std::memcmp(bytes.data(), kMagic, 6) != 0) {
     throw NpyError(what + ": not a .npy file (no \\x93NUMPY magic)");
   }
@@ -90,7 +97,7 @@ NpyArray parse_npy(const std::vector<uint8_t>& bytes, const std::string& what) {
   std::smatch m;
   NpyArray a;
   if (!std::regex_search(header, m, kDescr)) throw NpyError(what + ": .npy header has no descr");
-  a.type = parse_descr(m[1], what);
+  a.type = parse_descr(m[1], what, allow_int16);
   if (!std::regex_search(header, m, kFortran)) {
     throw NpyError(what + ": .npy header has no fortran_order");
   }
@@ -116,7 +123,7 @@ NpyArray parse_npy(const std::vector<uint8_t>& bytes, const std::string& what) {
   return a;
 }
 
-NpyArray read_npy(const std::string& path) {
+NpyArray read_npy(const std::string& path, bool allow_int16) {
   // Only regular files of a bounded size: reading a directory throws from inside the stream
   // buffer, and a device such as /dev/zero never ends.
   namespace fs = std::filesystem;
@@ -138,7 +145,7 @@ NpyArray read_npy(const std::string& path) {
     throw NpyError(path + ": read " + std::to_string(in.gcount()) + " of " + std::to_string(size) +
                    " bytes");
   }
-  return parse_npy(bytes, path);
+  return parse_npy(bytes, path, allow_int16);
 }
 
 void write_npy(const std::string& path, const NpyArray& a) {
