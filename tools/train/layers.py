@@ -61,3 +61,9 @@ class ConvSame(torch.nn.Module):
         w, b = self.fold()
         return {"op": "dwconv" if self.depthwise else "conv", "w": w, "b": b,
                 "stride": self.stride, "act": "RELU" if self.relu else "NONE"}
+
+
+def fc_ir(linear, act):
+    """The IR layer of a torch.nn.Linear (weights [out, in]) with activation act."""
+    return {"op": "fc", "w": linear.weight.detach().numpy().astype("float64"),
+            "b": linear.bias.detach().numpy().astype("float64"), "act": act}

@@ -26,7 +26,7 @@ import datasets  # noqa: E402
 import export_tflite  # noqa: E402
 import model_card  # noqa: E402
 import trainer  # noqa: E402
-from layers import ConvSame, max_pool_same  # noqa: E402
+from layers import ConvSame, fc_ir, max_pool_same  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 LABELS = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship",
@@ -50,9 +50,7 @@ class CifarCnn(torch.nn.Module):
         ir = []
         for conv in (self.conv1, self.conv2, self.conv3):
             ir += [conv.to_ir(), {"op": "maxpool", "kernel": 3, "stride": 2}]
-        fc = {"op": "fc", "w": self.fc.weight.detach().numpy().astype("float64"),
-              "b": self.fc.bias.detach().numpy().astype("float64"), "act": "NONE"}
-        return ir + [{"op": "flatten"}, fc, {"op": "softmax"}]
+        return ir + [{"op": "flatten"}, fc_ir(self.fc, "NONE"), {"op": "softmax"}]
 
 
 def augment(x, generator):

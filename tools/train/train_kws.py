@@ -29,14 +29,9 @@ import export_tflite  # noqa: E402
 import kws_data  # noqa: E402
 import model_card  # noqa: E402
 import trainer  # noqa: E402
-from layers import ConvSame  # noqa: E402
+from layers import ConvSame, fc_ir  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-
-
-def _fc_ir(linear, act):
-    return {"op": "fc", "w": linear.weight.detach().numpy().astype("float64"),
-            "b": linear.bias.detach().numpy().astype("float64"), "act": act}
 
 
 class DsCnn(torch.nn.Module):
@@ -60,7 +55,7 @@ class DsCnn(torch.nn.Module):
     def to_ir(self):
         return ([self.first.to_ir()] + [b.to_ir() for b in self.blocks] +
                 [{"op": "avgpool", "kernel": (25, 5)}, {"op": "flatten"},
-                 _fc_ir(self.fc, "NONE"), {"op": "softmax"}])
+                 fc_ir(self.fc, "NONE"), {"op": "softmax"}])
 
 
 class Dnn(torch.nn.Module):
@@ -78,7 +73,7 @@ class Dnn(torch.nn.Module):
         return self.out(x)
 
     def to_ir(self):
-        return [_fc_ir(fc, "RELU") for fc in self.fcs] + [_fc_ir(self.out, "NONE"),
+        return [fc_ir(fc, "RELU") for fc in self.fcs] + [fc_ir(self.out, "NONE"),
                                                          {"op": "softmax"}]
 
 

@@ -27,14 +27,9 @@ import datasets  # noqa: E402
 import export_tflite  # noqa: E402
 import model_card  # noqa: E402
 import trainer  # noqa: E402
-from layers import ConvSame, max_pool_same  # noqa: E402
+from layers import ConvSame, fc_ir, max_pool_same  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-
-
-def _fc_ir(linear, act):
-    return {"op": "fc", "w": linear.weight.detach().numpy().astype("float64"),
-            "b": linear.bias.detach().numpy().astype("float64"), "act": act}
 
 
 class MnistMlp(torch.nn.Module):
@@ -51,7 +46,7 @@ class MnistMlp(torch.nn.Module):
         return self.fc3(x)
 
     def to_ir(self):
-        return [_fc_ir(self.fc1, "RELU"), _fc_ir(self.fc2, "RELU"), _fc_ir(self.fc3, "NONE"),
+        return [fc_ir(self.fc1, "RELU"), fc_ir(self.fc2, "RELU"), fc_ir(self.fc3, "NONE"),
                 {"op": "softmax"}]
 
 
@@ -71,7 +66,7 @@ class MnistCnn(torch.nn.Module):
     def to_ir(self):
         return [self.conv1.to_ir(), {"op": "maxpool", "kernel": 2, "stride": 2},
                 self.conv2.to_ir(), {"op": "maxpool", "kernel": 2, "stride": 2},
-                {"op": "flatten"}, _fc_ir(self.fc, "NONE"), {"op": "softmax"}]
+                {"op": "flatten"}, fc_ir(self.fc, "NONE"), {"op": "softmax"}]
 
 
 ARCHS = {
