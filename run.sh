@@ -19,6 +19,8 @@ PACKAGES=(
   libsndfile1-dev libkissfft-dev python3-soundfile
   zlib1g-dev libopencv-dev
   python3-torch
+  libsamplerate0-dev qtbase5-dev qtmultimedia5-dev libqt5multimedia5-plugins
+  espeak-ng opencv-doc xvfb xauth
 )
 
 log() { printf '[run.sh] %s\n' "$*" >&2; }

@@ -23,7 +23,7 @@ ALLOWED = {
     "hal/link": set(),
     "hal/draw": {"hal/include"},
     "apps": {"kernels", "hal/include", "hal/draw"},
-    "hal/host": {"hal/include", "kernels"},
+    "hal/host": {"hal/include", "hal/draw", "kernels"},
     "hal/fake": {"hal/include"},
     "hal/board": {"hal/include", "hal/link", "kernels"},
     "firmware": {"kernels", "hal/include", "hal/draw", "hal/link", "hal/board", "apps"},
