@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # TinyTwin: set up, build and run.
-#   ./run.sh          install what is missing, build host + firmware, run the main job
+#   ./run.sh          install what is missing, build host + firmware, run the GUI (or, with
+#                     no display, the headless demo)
 #   ./run.sh test     same set-up, then every test: host, ASan/UBSan, firmware under QEMU, fuzzers
 #   ./run.sh build    set-up and build only
 # Environment: TT_JOBS (parallel build jobs, default: number of cores).
@@ -56,9 +57,16 @@ build_preset() {
   fi
 }
 
+# With a display: the desktop GUI. Without one (a server, CI): the apps headless on
+# OpenCV's sample digits, photos and video and on keywords spoken by espeak-ng, then the
+# kernels' instruction counts on the emulated Cortex-M7.
 main_job() {
-  local tinytwin=build/host/tools/tinytwin/tinytwin
-  "$tinytwin" demo
+  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    log "starting the GUI (build/host/gui/tinytwin-gui)"
+    exec build/host/gui/tinytwin-gui
+  fi
+  log "no display: the headless demo (tinytwin demo)"
+  build/host/tools/tinytwin/tinytwin demo
   log "the same kernels on the emulated Cortex-M7 (instruction counts under QEMU):"
   tools/qemu/run_firmware.sh build/fw-mps2-an500/tests/kernels/fw/kernel_bench_fw
 }

@@ -95,8 +95,9 @@ AppStatus MultinetApp::start(const hal::Board& board, const ModelSlot* models, i
       board.camera->close();
     }
   }
-  if (!camera_open_ && board.display != nullptr) {
-    screen::notice(*board.display, kPreviewBox, "no camera", draw::kOrange);
+  if (board.display != nullptr) {
+    screen::notice(*board.display, kPreviewBox, camera_open_ ? "say \"go\"" : "no camera",
+                   camera_open_ ? draw::kGrey : draw::kOrange);
   }
   s = AppStatus::kOk;
   if (board.microphone == nullptr || board.microphone->start() != HalStatus::kOk) {
@@ -145,6 +146,9 @@ void MultinetApp::set_classifier(bool on, const char* why) {
   std::snprintf(message_, sizeof message_, "image classifier %s (%s)%s", on ? "started" : "stopped",
                 why, on && !camera_open_ ? ": but there is no camera" : "");
   if (listener_ != nullptr) listener_->on_message(message_);
+  if (!on && camera_open_ && board_->display != nullptr) {
+    screen::notice(*board_->display, kPreviewBox, "stopped", draw::kGrey);
+  }
   draw_state();
 }
 

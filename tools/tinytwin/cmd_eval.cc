@@ -70,28 +70,14 @@ struct Options {
   plan::KernelSet kernels = plan::KernelSet::kDsp;
 };
 
-// assets/models/NAME under the working directory, then beside the executable and in each of
-// its parent folders (build/host/tools/tinytwin/tinytwin finds the source tree's).
-std::string find_shipped_model(const std::string& name) {
-  const fs::path rel = fs::path("assets") / "models" / name;
-  std::vector<fs::path> tried;
-  std::error_code ec;
-  const fs::path cwd = fs::current_path(ec);
-  tried.push_back(ec ? rel : cwd / rel);
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-      tried.push_back(dir / rel);
-      if (dir == dir.parent_path()) break;
-    }
-  }
+std::string shipped_model_or_throw(const std::string& name) {
   std::string looked;
-  for (const fs::path& p : tried) {
-    if (fs::is_regular_file(p, ec)) return p.string();
-    looked += "\n  " + p.string();
+  const std::string path = find_shipped_model(name, &looked);
+  if (path.empty()) {
+    throw EvalError("no --model given and the shipped model " + name +
+                    " was not found; looked in:" + looked);
   }
-  throw EvalError("no --model given and the shipped model " + name +
-                  " was not found; looked in:" + looked);
+  return path;
 }
 
 // The pixel convention: ours (pixel / 255) or raw 0..255 values (e.g. MLPerf Tiny's ResNet-8).
@@ -190,7 +176,7 @@ int cmd_eval(int argc, char** argv) {
     return usage_error("eval", "unknown app '" + o.app + "' (use mnist, cifar10 or kws)", kUsage);
   }
   try {
-    if (o.model.empty()) o.model = find_shipped_model(app->default_model);
+    if (o.model.empty()) o.model = shipped_model_or_throw(app->default_model);
     const ModelSource source = load_model_source(o.model);
     Confusion confusion(app->labels);
     EvalSummary summary{o.app, o.model, o.kernels == plan::KernelSet::kDsp ? "dsp" : "ref", 0};

@@ -6,6 +6,7 @@ namespace tt::tools {
 
 int cmd_kernels(int argc, char** argv);
 int cmd_demo(int argc, char** argv);
+int cmd_selftest(int argc, char** argv);
 int cmd_info(int argc, char** argv);
 int cmd_compile(int argc, char** argv);
 int cmd_run(int argc, char** argv);

@@ -26,9 +26,12 @@ constexpr Command kCommands[] = {
      tt::tools::cmd_features},
     {"kernels", "list every int8 kernel variant in the registry", tt::tools::cmd_kernels},
     {"demo",
-     "run a CIFAR-10-shaped network through every kernel variant, per-layer timing "
-     "and bit-exactness",
+     "run the apps headless on inputs every machine has (digits, photos, spoken words): "
+     "predictions and per-layer timings",
      tt::tools::cmd_demo},
+    {"selftest",
+     "a CIFAR-10-shaped network through every kernel variant: per-layer time, bit-exactness",
+     tt::tools::cmd_selftest},
 };
 
 void usage(FILE* out) {

@@ -81,4 +81,25 @@ std::vector<uint8_t> plan_bytes(const ModelSource& s) {
   return bytes;
 }
 
+std::string find_shipped_model(const std::string& name, std::string* looked) {
+  namespace fs = std::filesystem;
+  const fs::path rel = fs::path("assets") / "models" / name;
+  std::vector<fs::path> tried;
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  tried.push_back(ec ? rel : cwd / rel);
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+      tried.push_back(dir / rel);
+      if (dir == dir.parent_path()) break;
+    }
+  }
+  for (const fs::path& p : tried) {
+    if (fs::is_regular_file(p, ec)) return p.string();
+    if (looked != nullptr) *looked += "\n  " + p.string();
+  }
+  return "";
+}
+
 }  // namespace tt::tools

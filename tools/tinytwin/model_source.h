@@ -27,6 +27,11 @@ struct ModelSource {
 // Throws compiler::ModelError naming the file and the problem.
 ModelSource load_model_source(const std::string& path);
 
+// assets/models/NAME under the working directory, then beside the executable and in each of
+// its parent folders (build/host/tools/tinytwin/tinytwin finds the source tree's). "" when
+// absent; *looked (optional) gets the candidates, one per line, for an error message.
+std::string find_shipped_model(const std::string& name, std::string* looked = nullptr);
+
 // The plan as bytes (for writing a .ttm or a C array).
 std::vector<uint8_t> plan_bytes(const ModelSource& source);
 

@@ -17,5 +17,6 @@ export MALLOC_MMAP_THRESHOLD_=1000000000 MALLOC_TRIM_THRESHOLD_=100000000000
 $py tools/train/train_mnist.py --arch mlp --data "$data/mnist" --tinytwin "$tinytwin"
 $py tools/train/train_mnist.py --arch cnn --data "$data/mnist" --tinytwin "$tinytwin"
 $py tools/train/train_cifar10.py --data "$data/cifar10" --epochs 50 --tinytwin "$tinytwin"
-$py tools/train/train_kws.py --arch dscnn --data "$data/speech_commands" --tinytwin "$tinytwin"
+$py tools/train/train_kws.py --arch dscnn --data "$data/speech_commands" --tinytwin "$tinytwin" \
+  --synthetic-per-word 80
 $py tools/train/train_kws.py --arch dnn --data "$data/speech_commands" --tinytwin "$tinytwin"

@@ -27,6 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import datasets  # noqa: E402
 import export_tflite  # noqa: E402
 import kws_data  # noqa: E402
+import synth_speech  # noqa: E402
 import model_card  # noqa: E402
 import trainer  # noqa: E402
 from layers import ConvSame, fc_ir  # noqa: E402
@@ -105,6 +106,9 @@ def main(argv):
     p.add_argument("--weight-decay", type=float, default=1e-3)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--synthetic-per-word", type=int, default=0,
+                   help="espeak-ng clips per keyword added to training (synth_speech.py), "
+                        "plus a quarter as many for 'unknown'")
     p.add_argument("--smoke", action="store_true",
                    help="a few steps on a small subset (CI): checks the pipeline, not accuracy")
     args = p.parse_args(argv)
@@ -129,6 +133,15 @@ def main(argv):
                 np.concatenate([labels, np.zeros(len(silence), np.int64)]))
 
     train_clips, train_labels = clean("train")
+    synthetic = 0
+    if args.synthetic_per_word > 0:
+        words = datasets.KWS_LABELS[2:]
+        syn_clips, syn_labels = synth_speech.training_clips(
+            words, {w: datasets.KWS_LABELS.index(w) for w in words}, args.synthetic_per_word,
+            args.synthetic_per_word * len(words) // 4, 1, rng)
+        synthetic = len(syn_clips)
+        train_clips = np.concatenate([train_clips, syn_clips])
+        train_labels = np.concatenate([train_labels, syn_labels])
     augmented = [train_clips] + [kws_data.augment(train_clips, noise, rng)
                                  for _ in range(args.copies - 1)]
     feats = kws_data.features(args.tinytwin, np.concatenate(augmented))
@@ -186,7 +199,13 @@ def main(argv):
              f"word has (the noise recordings are shared by all parts, the segments drawn "
              f"with different seeds). Training clips are augmented {args.copies - 1} extra "
              f"times: time shift up to 100 ms, gain 0.7-1.3, background noise mixed in with "
-             f"probability 0.8 at volume up to 0.1. Features: 49x10 MFCCs from `tinytwin "
+             f"probability 0.8 at volume up to 0.1. "
+             + (f"Plus {synthetic} synthetic clips spoken by espeak-ng "
+                f"(`tools/train/synth_speech.py`: {args.synthetic_per_word} per keyword and "
+                f"a quarter as many unknown words, random training voices, speeds and "
+                f"pitches; the demo's voices are not among them), augmented alike. "
+                if synthetic else "")
+             + f"Features: 49x10 MFCCs from `tinytwin "
              f"features` (the device's front-end). Accuracy on the {n_test} held-out clips "
              f"(`tools/train/make_kws_test_set.py` rebuilds the folder).",
         input=f"49x10 MFCCs, int8 scale {in_scale:.6g}, zero point {in_zp} (the training "
