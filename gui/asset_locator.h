@@ -1,6 +1,7 @@
-// Finds the shipped models (assets/models/NAME) the way `tinytwin eval` does: under the
-// working directory first, then beside the executable and in each of its parent folders, so
-// build/host/gui/tinytwin-gui finds the source tree's models without any configured path.
+// Finds the shipped models (assets/models/NAME) with the CLI's lookup (tools::
+// find_shipped_model): under the working directory first, then beside the executable and in
+// each of its parent folders, so build/host/gui/tinytwin-gui finds the source tree's models
+// without any configured path. Qt types for the widgets.
 #pragma once
 
 #include <QString>

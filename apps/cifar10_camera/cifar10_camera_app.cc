@@ -43,17 +43,9 @@ AppStatus Cifar10CameraApp::start(const hal::Board& board, const ModelSlot* mode
   if (s != AppStatus::kOk) return s;
   started_ = true;
   draw_static();
-  s = AppStatus::kOk;
-  if (board.camera == nullptr || board.camera->open() != HalStatus::kOk) {
-    s = AppStatus::kNoInput;
-  } else if (!FrameBuffer::fits(board.camera->frame_format())) {
-    board.camera->close();
-    s = AppStatus::kNoInput;
-  } else {
-    camera_open_ = true;
-    frame_.format = board.camera->frame_format();
-  }
-  if (s == AppStatus::kNoInput) {
+  camera_open_ = open_camera(board, &frame_);
+  s = camera_open_ ? AppStatus::kOk : AppStatus::kNoInput;
+  if (!camera_open_) {
     std::snprintf(message_, sizeof message_, "%s", kNoCamera);
     if (board.display != nullptr) {
       screen::notice(*board.display, kPreviewBox, "no camera", draw::kOrange);

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "tt/hal/board.h"
 #include "tt/hal/camera.h"
 
 namespace tt::apps {
@@ -21,5 +22,17 @@ struct FrameBuffer {
 
   static bool fits(const hal::FrameFormat& f) { return hal::frame_bytes(f) <= kMaxBytes; }
 };
+
+// Opens the board's camera for frames that fit `frame` and records their format there. False,
+// with the camera closed, when there is none, it cannot be opened or its frames are too big.
+inline bool open_camera(const hal::Board& board, FrameBuffer* frame) {
+  if (board.camera == nullptr || board.camera->open() != hal::HalStatus::kOk) return false;
+  if (!FrameBuffer::fits(board.camera->frame_format())) {
+    board.camera->close();
+    return false;
+  }
+  frame->format = board.camera->frame_format();
+  return true;
+}
 
 }  // namespace tt::apps

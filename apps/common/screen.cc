@@ -15,13 +15,14 @@ using hal::Rect;
 
 namespace {
 
-constexpr uint16_t kBackground = draw::rgb565(16, 20, 28);
 constexpr uint16_t kTitleBar = draw::rgb565(40, 60, 110);
 constexpr uint16_t kBarBack = draw::rgb565(48, 52, 60);
 constexpr uint16_t kBar = draw::rgb565(90, 150, 230);
 constexpr uint16_t kBarBest = draw::rgb565(80, 220, 120);
 
-void text(hal::Display& d, int x, int y, const char* s, uint16_t fg, int scale = 1) {
+}  // namespace
+
+void text(hal::Display& d, int x, int y, const char* s, uint16_t fg, int scale) {
   draw::TextStyle style;
   style.fg = fg;
   style.bg = kBackground;
@@ -29,8 +30,6 @@ void text(hal::Display& d, int x, int y, const char* s, uint16_t fg, int scale =
   style.scale = scale;
   d.mark_dirty(draw::draw_text(d.surface(), x, y, s, style));
 }
-
-}  // namespace
 
 void clear(hal::Display& d) {
   d.mark_dirty(draw::fill_rect(d.surface(), d.surface().bounds(), kBackground));

@@ -8,15 +8,19 @@
 #include <cstdint>
 
 #include "apps/common/app.h"
+#include "hal/draw/colour.h"
 #include "tt/hal/clock.h"
 #include "tt/hal/display.h"
 
 namespace tt::apps::screen {
 
+inline constexpr uint16_t kBackground = hal::draw::rgb565(16, 20, 28);
 inline constexpr int kTitleHeight = 14;
 inline constexpr int kStatusY = 228;  // the bottom text line
 
 void clear(hal::Display& d);
+// Text on the screen's background (opaque, so it overwrites what was there).
+void text(hal::Display& d, int x, int y, const char* s, uint16_t fg, int scale = 1);
 void title(hal::Display& d, const char* app, const char* model);
 void status(hal::Display& d, const char* text);
 // A framed box with up to a few lines of text centred in it.

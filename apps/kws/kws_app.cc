@@ -136,7 +136,7 @@ void KwsApp::draw_window(const SpotResult& r) {
     char line[48];
     std::snprintf(line, sizeof line, "\"%s\"  (%d%%)", kKwsLabels[r.event.keyword],
                   static_cast<int>(r.event.score * 100 / 256));
-    d.mark_dirty(draw::fill_rect(d.surface(), kHeardBox, draw::rgb565(16, 20, 28)));
+    d.mark_dirty(draw::fill_rect(d.surface(), kHeardBox, screen::kBackground));
     draw::TextStyle big;
     big.scale = 3;
     big.fg = draw::rgb565(80, 220, 120);

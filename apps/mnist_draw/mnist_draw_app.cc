@@ -57,17 +57,9 @@ AppStatus MnistDrawApp::start(const hal::Board& board, const ModelSlot* models, 
   }
   started_ = true;
   draw_static();
-  s = AppStatus::kOk;
-  if (board.camera == nullptr || board.camera->open() != HalStatus::kOk) {
-    s = AppStatus::kNoInput;
-  } else if (!FrameBuffer::fits(board.camera->frame_format())) {
-    board.camera->close();
-    s = AppStatus::kNoInput;
-  } else {
-    camera_open_ = true;
-    frame_.format = board.camera->frame_format();
-  }
-  if (s == AppStatus::kNoInput) {
+  camera_open_ = open_camera(board, &frame_);
+  s = camera_open_ ? AppStatus::kOk : AppStatus::kNoInput;
+  if (!camera_open_) {
     std::snprintf(message_, sizeof message_, "%s", kNoCamera);
     if (board.display != nullptr) {
       screen::notice(*board.display, kDigitBox, "no camera", draw::kOrange);
@@ -193,7 +185,7 @@ void MnistDrawApp::draw_result() {
   if (board_->display == nullptr) return;
   hal::Display& d = *board_->display;
   const hal::Surface s = d.surface();
-  d.mark_dirty(draw::fill_rect(s, kPredictionBox, draw::rgb565(16, 20, 28)));
+  d.mark_dirty(draw::fill_rect(s, kPredictionBox, screen::kBackground));
   draw::TextStyle big;
   big.scale = 2;
   big.fg = draw::kWhite;

@@ -14,6 +14,7 @@ namespace tt::apps {
 namespace draw = tt::hal::draw;
 using hal::HalStatus;
 using hal::Rect;
+using screen::text;
 
 namespace {
 
@@ -26,18 +27,8 @@ constexpr int kMemoryX = 208;
 constexpr int kMemoryY = 56;
 constexpr Rect kTimelineBox{4, 156, 312, 68};
 constexpr uint64_t kTimelineSeconds = 10;
-constexpr uint16_t kBackground = draw::rgb565(16, 20, 28);
 
 uint32_t plan_arena(const Classifier& c) { return c.plan().header->arena_bytes; }
-
-void text(hal::Display& d, int x, int y, const char* s, uint16_t fg, int scale = 1) {
-  draw::TextStyle style;
-  style.fg = fg;
-  style.bg = kBackground;
-  style.opaque = true;
-  style.scale = scale;
-  d.mark_dirty(draw::draw_text(d.surface(), x, y, s, style));
-}
 
 }  // namespace
 
@@ -87,14 +78,7 @@ AppStatus MultinetApp::start(const hal::Board& board, const ModelSlot* models, i
           : memory_.kws_arena_bytes + memory_.image_arena_bytes;
   started_ = true;
   draw_static();
-  if (board.camera != nullptr && board.camera->open() == HalStatus::kOk) {
-    if (FrameBuffer::fits(board.camera->frame_format())) {
-      camera_open_ = true;
-      frame_.format = board.camera->frame_format();
-    } else {
-      board.camera->close();
-    }
-  }
+  camera_open_ = open_camera(board, &frame_);
   if (board.display != nullptr) {
     screen::notice(*board.display, kPreviewBox, camera_open_ ? "say \"go\"" : "no camera",
                    camera_open_ ? draw::kGrey : draw::kOrange);

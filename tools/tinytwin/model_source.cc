@@ -81,23 +81,43 @@ std::vector<uint8_t> plan_bytes(const ModelSource& s) {
   return bytes;
 }
 
-std::string find_shipped_model(const std::string& name, std::string* looked) {
+namespace {
+
+// assets/models under the working directory, then beside the executable and in each of its
+// parent folders.
+std::vector<std::filesystem::path> shipped_model_dirs() {
   namespace fs = std::filesystem;
-  const fs::path rel = fs::path("assets") / "models" / name;
-  std::vector<fs::path> tried;
+  const fs::path rel = fs::path("assets") / "models";
+  std::vector<fs::path> dirs;
   std::error_code ec;
   const fs::path cwd = fs::current_path(ec);
-  tried.push_back(ec ? rel : cwd / rel);
+  dirs.push_back(ec ? rel : cwd / rel);
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
     for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-      tried.push_back(dir / rel);
+      dirs.push_back(dir / rel);
       if (dir == dir.parent_path()) break;
     }
   }
-  for (const fs::path& p : tried) {
-    if (fs::is_regular_file(p, ec)) return p.string();
+  return dirs;
+}
+
+}  // namespace
+
+std::string find_shipped_model(const std::string& name, std::string* looked) {
+  std::error_code ec;
+  for (const std::filesystem::path& dir : shipped_model_dirs()) {
+    const std::filesystem::path p = dir / name;
+    if (std::filesystem::is_regular_file(p, ec)) return p.string();
     if (looked != nullptr) *looked += "\n  " + p.string();
+  }
+  return "";
+}
+
+std::string shipped_models_dir() {
+  std::error_code ec;
+  for (const std::filesystem::path& dir : shipped_model_dirs()) {
+    if (std::filesystem::is_directory(dir, ec)) return dir.string();
   }
   return "";
 }

@@ -31,6 +31,8 @@ ModelSource load_model_source(const std::string& path);
 // its parent folders (build/host/tools/tinytwin/tinytwin finds the source tree's). "" when
 // absent; *looked (optional) gets the candidates, one per line, for an error message.
 std::string find_shipped_model(const std::string& name, std::string* looked = nullptr);
+// The first of those assets/models folders that exists, or "".
+std::string shipped_models_dir();
 
 // The plan as bytes (for writing a .ttm or a C array).
 std::vector<uint8_t> plan_bytes(const ModelSource& source);
