@@ -2,7 +2,8 @@
 # TinyTwin: set up, build and run.
 #   ./run.sh          install what is missing, build host + firmware, run the GUI (or, with
 #                     no display, the headless demo)
-#   ./run.sh test     same set-up, then every test: host, ASan/UBSan, firmware under QEMU, fuzzers
+#   ./run.sh test     same set-up, then every test: host, ASan/UBSan, firmware under QEMU, the
+#                     OpenMV Cam H7 build's checks (images fit, .dfu), fuzzers
 #   ./run.sh build    set-up and build only
 # Environment: TT_JOBS (parallel build jobs, default: number of cores).
 set -euo pipefail
@@ -22,6 +23,7 @@ PACKAGES=(
   python3-torch
   libsamplerate0-dev qtbase5-dev qtmultimedia5-dev libqt5multimedia5-plugins
   espeak-ng opencv-doc xvfb xauth
+  dfu-util
 )
 
 log() { printf '[run.sh] %s\n' "$*" >&2; }
@@ -73,7 +75,7 @@ main_job() {
 
 run_tests() {
   local failed=0
-  for preset in host host-asan fw-mps2-an500; do
+  for preset in host host-asan fw-mps2-an500 fw-openmv-h7; do
     log "ctest --preset $preset"
     ctest --preset "$preset" -j "${TT_JOBS:-$(nproc)}" || failed=1
   done
@@ -87,7 +89,7 @@ run_tests() {
 mode=${1:-run}
 case "$mode" in
   run|test|build) ;;
-  -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
   *) log "unknown command '$mode' (use: ./run.sh [run|test|build])"; exit 2 ;;
 esac
 
@@ -95,6 +97,7 @@ install_missing_packages
 build_preset host
 [ "$mode" = test ] && build_preset host-asan
 build_preset fw-mps2-an500
+build_preset fw-openmv-h7
 
 case "$mode" in
   run) main_job ;;

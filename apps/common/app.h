@@ -41,6 +41,10 @@ struct ModelSlot {
   void* arena = nullptr;
   uint32_t arena_bytes = 0;
   const char* name = "";  // shown on the LCD and in reports, e.g. "mnist_cnn"
+  // Optional: called before (begin) and after each layer. The firmware marks layer
+  // boundaries there for the emulator's exact instruction counter (sim/plugin).
+  void (*on_layer)(void* ctx, int32_t op, bool begin) = nullptr;
+  void* on_layer_ctx = nullptr;
 };
 
 inline constexpr int32_t kMaxReportClasses = 16;

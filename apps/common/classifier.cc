@@ -94,6 +94,8 @@ bool Classifier::run(const hal::Clock& clock, InferenceReport* report, char* mes
   options.clock_ctx = const_cast<hal::Clock*>(&clock);
   options.op_ticks = report->op_ticks;
   options.op_crc32 = report->op_crc32;
+  options.on_op = slot_.on_layer;
+  options.hook_ctx = slot_.on_layer_ctx;
   const uint64_t t0 = clock.ticks();
   const kp::RunResult r = kp::run_plan(plan_, options);
   report->inference_ticks = clock.ticks() - t0;

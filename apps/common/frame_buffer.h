@@ -1,8 +1,17 @@
 // Room for one camera frame inside an app object, so apps need no heap. 320x240 RGB888 is
 // the largest frame an app accepts: QVGA is what OpenMV-class boards stream, and the host's
 // webcam backend delivers that size (hal/host scales in the backend, like a sensor's
-// windowing). Larger frames are refused with a message naming the size.
+// windowing). Larger frames are refused with a message naming the size. A board with less
+// SRAM builds the apps with a smaller limit (TT_APP_FRAME_MAX_WIDTH/HEIGHT, CMake cache
+// variables of the same names; the OpenMV Cam H7 preset uses QQVGA, 160x120).
 #pragma once
+
+#ifndef TT_APP_FRAME_MAX_WIDTH
+#define TT_APP_FRAME_MAX_WIDTH 320
+#endif
+#ifndef TT_APP_FRAME_MAX_HEIGHT
+#define TT_APP_FRAME_MAX_HEIGHT 240
+#endif
 
 #include <cstddef>
 #include <cstdint>
@@ -13,8 +22,8 @@
 namespace tt::apps {
 
 struct FrameBuffer {
-  static constexpr int kMaxWidth = 320;
-  static constexpr int kMaxHeight = 240;
+  static constexpr int kMaxWidth = TT_APP_FRAME_MAX_WIDTH;
+  static constexpr int kMaxHeight = TT_APP_FRAME_MAX_HEIGHT;
   static constexpr size_t kMaxBytes = static_cast<size_t>(kMaxWidth) * kMaxHeight * 3;
 
   hal::FrameFormat format;

@@ -1,14 +1,17 @@
 // Writes the fuzzers' seed corpora: `fuzz_make_seeds OUT_DIR [MODEL.tflite ...]` copies each
 // model to OUT_DIR/tflite, compiles it into OUT_DIR/plan (models that do not compile are
 // still tflite seeds), and writes a few small arrays of every dtype and format version to
-// OUT_DIR/npy. Exit 1 when a model file is missing or empty.
+// OUT_DIR/npy and a few link streams (frames, garbage, damaged frames) to OUT_DIR/link. Exit 1
+// when a model file is missing or empty.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <string>
 #include <vector>
 
+#include "hal/link/frame_codec.h"
 #include "tools/compiler/compile.h"
 #include "tools/compiler/tflite_model.h"
 #include "tools/tinytwin/npy.h"
@@ -58,6 +61,34 @@ void write_npy_seeds(const fs::path& dir) {
   }
 }
 
+// Streams in the layout of fuzz_link_decoder: a byte saying how many chunk sizes end the
+// input, the stream, the chunk sizes.
+void write_link_seeds(const fs::path& dir) {
+  namespace link = tt::link;
+  const auto frame = [](uint8_t type, uint16_t sequence, size_t bytes) {
+    std::vector<uint8_t> payload(bytes), out(bytes + link::kHeaderBytes + link::kTrailerBytes);
+    for (size_t i = 0; i < bytes; ++i) payload[i] = static_cast<uint8_t>(i * 7 + type);
+    link::encode_frame(type, sequence, payload.data(), bytes, out.data(), out.size());
+    return out;
+  };
+  const auto join = [](std::initializer_list<std::vector<uint8_t>> parts) {
+    std::vector<uint8_t> all;
+    for (const auto& p : parts) all.insert(all.end(), p.begin(), p.end());
+    return all;
+  };
+  std::vector<uint8_t> flipped = frame(4, 3, 20), cut = frame(5, 9, 40);
+  flipped[15] ^= 0x10;
+  cut.resize(23);
+  const std::vector<uint8_t> garbage = {'o', 'k', '\n', 0xA5, 0x5A, 0xC3, 0xA5, 0x00};
+  write_bytes(dir / "frames.bin", join({{0}, frame(1, 0, 0), frame(2, 1, 10), frame(3, 2, 100)}));
+  const std::vector<uint8_t> damaged =
+      join({{2}, garbage, frame(1, 0, 8), flipped, frame(1, 4, 0)});
+  write_bytes(dir / "damaged.bin",
+              join({damaged, cut, frame(2, 10, 30), frame(2, 11, 3), {3, 17}}));
+  write_bytes(dir / "lengths.bin",
+              join({{1}, frame(9, 0, 64), frame(9, 1, 65), frame(9, 2, 1000), {0x05}}));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -66,8 +97,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   const fs::path out = argv[1];
-  for (const char* sub : {"tflite", "plan", "npy"}) fs::create_directories(out / sub);
+  for (const char* sub : {"tflite", "plan", "npy", "link"}) fs::create_directories(out / sub);
   write_npy_seeds(out / "npy");
+  write_link_seeds(out / "link");
   int status = 0, plans = 0;
   for (int i = 2; i < argc; ++i) {
     const fs::path model = argv[i];

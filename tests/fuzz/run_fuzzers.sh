@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets of the fuzz preset for a fixed time each, seeded with real
 # models: the MLPerf Tiny models in ../shared (or $TT_SHARED_DIR) when present, the small
-# generated models of tools/pytflite/make_test_models.py when it exists, their compiled plans
-# and a few .npy arrays (fuzz_make_seeds writes them; nothing is checked in).
+# generated models of tools/pytflite/make_test_models.py when it exists, their compiled plans,
+# a few .npy arrays and link streams (fuzz_make_seeds writes them; nothing is checked in).
 #
 # Usage: tests/fuzz/run_fuzzers.sh BUILD_DIR [SECONDS]
 #   BUILD_DIR  the fuzz preset's build directory (build/fuzz)
-#   SECONDS    time for the model loader (default 30); the plan loader and the .npy parser
-#              get a third of it each (at least 5 s)
+#   SECONDS    time for the model loader (default 30); the plan loader, the .npy parser and
+#              the link decoder get a third of it each (at least 5 s)
 # Exit 0 when no target found anything; 1 with the log tail and the saved crash input
 # (BUILD_DIR/fuzz-work/artifacts) otherwise.
 set -euo pipefail
@@ -69,4 +69,6 @@ run_one fuzz_tflite_loader "$seconds" "$work/seeds/tflite"
 run_one fuzz_plan_loader "$other" "$work/seeds/plan"
 # Long enough for headers around the parser's 10,000-byte limit.
 run_one fuzz_npy "$other" "$work/seeds/npy" -max_len=12000
+# Long enough for a few frames of the largest payload.
+run_one fuzz_link_decoder "$other" "$work/seeds/link" -max_len=20000
 exit $failed

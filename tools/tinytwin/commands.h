@@ -12,5 +12,6 @@ int cmd_compile(int argc, char** argv);
 int cmd_run(int argc, char** argv);
 int cmd_eval(int argc, char** argv);
 int cmd_features(int argc, char** argv);
+int cmd_bench(int argc, char** argv);
 
 }  // namespace tt::tools

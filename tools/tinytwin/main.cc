@@ -20,6 +20,8 @@ constexpr Command kCommands[] = {
      tt::tools::cmd_compile},
     {"run", "one inference with per-layer time and output CRC32 (--json for tools)",
      tt::tools::cmd_run},
+    {"bench", "per-layer instructions on the emulated Cortex-M7 (exact, TCG plugin)",
+     tt::tools::cmd_bench},
     {"eval", "accuracy of a classifier on the MNIST, CIFAR-10 or keyword test set",
      tt::tools::cmd_eval},
     {"features", "MFCC features (49x10) of one-second 16 kHz clips, as the board computes them",

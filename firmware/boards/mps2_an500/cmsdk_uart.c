@@ -4,6 +4,7 @@
 enum {
   kUartBase = 0x40004000u,
   kStateTxFull = 1u << 0,
+  kStateRxFull = 1u << 1,
   kCtrlTxEnable = 1u << 0,
   kCtrlRxEnable = 1u << 1,
   kSystemClockHz = 25000000u,  // mps2-an500 SYSCLK
@@ -40,6 +41,14 @@ void tt_uart_write(const char* data, size_t size) {
   for (size_t i = 0; i < size; ++i) {
     tt_uart_putc(data[i]);
   }
+}
+
+size_t tt_uart_read(uint8_t* out, size_t max) {
+  size_t n = 0;
+  while (n < max && (uart0()->state & kStateRxFull)) {
+    out[n++] = (uint8_t)uart0()->data;
+  }
+  return n;
 }
 
 void tt_uart_puts(const char* s) {

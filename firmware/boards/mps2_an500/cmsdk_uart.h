@@ -17,6 +17,9 @@ void tt_uart_init(void);
 void tt_uart_putc(char c);
 void tt_uart_write(const char* data, size_t size);
 void tt_uart_puts(const char* s);  // no newline added
+// Non-blocking receive: copies up to max bytes already received (QEMU holds one byte at a
+// time in the data register and delivers the next once it is read). Returns the count.
+size_t tt_uart_read(uint8_t* out, size_t max);
 // Fixed-width "0x%08x" and unsigned decimal, without printf.
 void tt_uart_put_hex32(uint32_t value);
 void tt_uart_put_dec32(uint32_t value);
