@@ -106,7 +106,10 @@ bool SimBoard::start() {
   h.write(w);
   uint16_t seq;
   if (!send(link::MsgType::kHello, buf, w.size(), &seq)) return false;
-  const bool ok = wait_for(options_.idle_timeout_s, [this] { return have_hello_ || !acks_.empty(); },
+  // No own deadline: a board that talks but never answers is stopped by the idle limit
+  // once it falls silent, one that keeps talking by the session's wall-clock limit.
+  const bool ok = wait_for(options_.wall_timeout_s,
+                           [this] { return have_hello_ || !acks_.empty(); },
                            "the firmware's hello reply");
   if (!ok) return false;
   std::lock_guard<std::mutex> lock(mutex_);

@@ -106,6 +106,7 @@ struct Firmware {
     camera.reset((m.devices & link::StartApp::kHasCamera) != 0);
     microphone.reset((m.devices & link::StartApp::kHasMicrophone) != 0);
     button.reset();
+    display.set_min_interval(&port, port.ticks_per_second() / 1000u * m.lcd_min_interval_ms);
     ack(f, session.start(m));
   }
 

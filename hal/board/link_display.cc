@@ -29,6 +29,18 @@ HalStatus LinkDisplay::flush() {
 HalStatus LinkDisplay::flush_region(const Rect& region) {
   const Rect c = intersect(region, Rect{0, 0, width_, height_});
   if (c.empty()) return HalStatus::kOk;
+  if (min_interval_ == 0 || clock_ == nullptr) return send(c);
+  pending_ = bounding_union(pending_, c);
+  const uint64_t now = clock_->ticks();
+  if (sent_any_ && now - last_sent_ < min_interval_) return HalStatus::kOk;
+  sent_any_ = true;
+  last_sent_ = now;
+  const Rect r = pending_;
+  pending_ = Rect{};
+  return send(r);
+}
+
+HalStatus LinkDisplay::send(const Rect& c) {
   // As many whole rows of the region as fit one payload. The pixels go out straight from
   // the framebuffer (RGB565 in the MCU's little-endian order is the wire order).
   const int row_bytes = c.w * 2;

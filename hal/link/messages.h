@@ -190,6 +190,7 @@ struct StartApp {
   bool shared_arena = true;            // multinet: both plans in one arena
   uint8_t devices = 0;                 // kHasCamera | kHasMicrophone: what the host feeds
   static constexpr uint8_t kHasCamera = 1, kHasMicrophone = 2;
+  uint16_t lcd_min_interval_ms = 0;    // LCD rate limit in board time; 0: every flush
   void write(Writer& w) const {
     w.u8(static_cast<uint8_t>(app));
     w.u8(model_count);
@@ -199,6 +200,7 @@ struct StartApp {
     }
     w.u8(shared_arena ? 1 : 0);
     w.u8(devices);
+    w.u16(lcd_min_interval_ms);
   }
   bool read(Reader& r) {
     app = static_cast<AppId>(r.u8());
@@ -209,6 +211,7 @@ struct StartApp {
     }
     shared_arena = r.u8() != 0;
     devices = r.u8();
+    lcd_min_interval_ms = r.u16();
     return r.ok() && model_count <= kMaxModelSlots;
   }
 };

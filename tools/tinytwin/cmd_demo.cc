@@ -30,8 +30,10 @@
 #include "hal/host/sndfile_microphone.h"
 #include "hal/host/steady_clock.h"
 #include "hal/host/stream_log.h"
+#include "tools/tinytwin/board_session.h"
 #include "tools/tinytwin/cli_args.h"
 #include "tools/tinytwin/commands.h"
+#include "tools/tinytwin/demo_board.h"
 #include "tools/tinytwin/demo_inputs.h"
 #include "tools/tinytwin/demo_stats.h"
 #include "tools/tinytwin/model_source.h"
@@ -46,15 +48,20 @@ using nlohmann::json;
 
 constexpr const char* kUsage =
     "usage: tinytwin demo [--app mnist_draw|cifar10_camera|kws|multinet|all] [--json]\n"
-    "                     [--limit N] [--lcd DIR]\n"
+    "                     [--limit N] [--lcd DIR] [--backend host|qemu] [board options]\n"
     "  Runs the apps headless on OpenCV's sample data (Debian opencv-doc: digits.png,\n"
     "  photos, a video) and keywords spoken by espeak-ng, with the shipped models, and\n"
     "  prints the predictions and per-layer host timings.\n"
     "  --limit N  at most N digits / video frames (default: all 5,000 digits, 150 frames)\n"
-    "  --lcd DIR  also write each app's final LCD as DIR/APP.png\n";
+    "  --lcd DIR  also write each app's final LCD as DIR/APP.png\n"
+    "  --backend qemu  run mnist_draw, cifar10_camera and kws on the emulated Cortex-M7 board\n"
+    "             (inputs over the link; each also run on the host to show they agree)\n"
+    "board options (--backend qemu):\n";
 
 struct Options {
   std::string app = "all";
+  std::string backend = "host";
+  BoardOptions board;
   bool json = false;
   int64_t limit = -1;
   std::string lcd_dir;
@@ -442,10 +449,18 @@ int run_multinet(const Section& s) {
 int cmd_demo(int argc, char** argv) {
   Options o;
   for (int i = 0; i < argc; ++i) {
-    std::string value;
+    std::string value, board_error;
     if (is_help(argv[i])) {
       std::fputs(kUsage, stdout);
+      std::fputs(kBoardOptionsUsage, stdout);
       return kExitOk;
+    } else if (parse_board_option(argc, argv, i, &o.board, &board_error)) {
+      if (!board_error.empty()) return usage_error("demo", board_error, kUsage);
+    } else if (std::strcmp(argv[i], "--backend") == 0 && option_value(argc, argv, i, &value)) {
+      if (value != "host" && value != "qemu") {
+        return usage_error("demo", "--backend takes host or qemu", kUsage);
+      }
+      o.backend = value;
     } else if (std::strcmp(argv[i], "--json") == 0) {
       o.json = true;
     } else if (std::strcmp(argv[i], "--app") == 0 && option_value(argc, argv, i, &value)) {
@@ -467,6 +482,16 @@ int cmd_demo(int argc, char** argv) {
   bool known = o.app == "all";
   for (const auto& [name, run] : sections) known = known || name == o.app;
   if (!known) return usage_error("demo", "unknown app '" + o.app + "'", kUsage);
+  if (o.backend == "qemu") {
+    if (o.app == "multinet") {
+      return usage_error("demo", "multinet runs on the host backend only so far", kUsage);
+    }
+    try {
+      return demo_on_board(o.app, o.limit, o.board);
+    } catch (const std::exception& e) {
+      return input_error("demo", e.what());
+    }
+  }
   if (!o.lcd_dir.empty()) {
     std::error_code ec;
     fs::create_directories(o.lcd_dir, ec);
