@@ -22,14 +22,22 @@ std::vector<std::string> QemuCommand::argv() const {
   // (DESIGN.md section 6). The UART is a plain stdio chardev: -nographic would multiplex
   // the monitor into it and treat 0x01 bytes as escapes.
   std::vector<std::string> a = {qemu,
-                                "-M", "mps2-an500",
-                                "-cpu", "cortex-m7",
-                                "-display", "none",
-                                "-monitor", "none",
-                                "-chardev", "stdio,id=link,mux=off,signal=off",
-                                "-serial", "chardev:link",
-                                "-semihosting-config", "enable=on,target=native",
-                                "-icount", "shift=0"};
+                                "-M",
+                                "mps2-an500",
+                                "-cpu",
+                                "cortex-m7",
+                                "-display",
+                                "none",
+                                "-monitor",
+                                "none",
+                                "-chardev",
+                                "stdio,id=link,mux=off,signal=off",
+                                "-serial",
+                                "chardev:link",
+                                "-semihosting-config",
+                                "enable=on,target=native",
+                                "-icount",
+                                "shift=0"};
   if (!plugin.empty()) {
     a.push_back("-plugin");
     a.push_back(plugin + ",out=" + plugin_out);

@@ -35,7 +35,9 @@ bool write_all(int fd, const uint8_t* data, size_t n) {
 class FdSink final : public link::ByteSink {
  public:
   explicit FdSink(int fd) : fd_(fd) {}
-  void write(const uint8_t* data, size_t bytes) override { ok_ = ok_ && write_all(fd_, data, bytes); }
+  void write(const uint8_t* data, size_t bytes) override {
+    ok_ = ok_ && write_all(fd_, data, bytes);
+  }
   bool ok() const { return ok_; }
 
  private:
@@ -108,9 +110,9 @@ bool SimBoard::start() {
   if (!send(link::MsgType::kHello, buf, w.size(), &seq)) return false;
   // No own deadline: a board that talks but never answers is stopped by the idle limit
   // once it falls silent, one that keeps talking by the session's wall-clock limit.
-  const bool ok = wait_for(options_.wall_timeout_s,
-                           [this] { return have_hello_ || !acks_.empty(); },
-                           "the firmware's hello reply");
+  const bool ok = wait_for(
+      options_.wall_timeout_s, [this] { return have_hello_ || !acks_.empty(); },
+      "the firmware's hello reply");
   if (!ok) return false;
   std::lock_guard<std::mutex> lock(mutex_);
   if (!have_hello_) {
@@ -118,8 +120,8 @@ bool SimBoard::start() {
     return false;
   }
   if (info_.version != link::kProtocolVersion) {
-    error_ = "the firmware speaks link protocol " + std::to_string(info_.version) +
-             ", this host " + std::to_string(link::kProtocolVersion) + ": rebuild the firmware";
+    error_ = "the firmware speaks link protocol " + std::to_string(info_.version) + ", this host " +
+             std::to_string(link::kProtocolVersion) + ": rebuild the firmware";
     return false;
   }
   return true;
@@ -148,7 +150,8 @@ bool SimBoard::send(link::MsgType type, const link::Span* pieces, int count, uin
   const uint16_t seq = tx_sequence_++;
   if (sequence) *sequence = seq;
   if (!link::write_frame(sink, static_cast<uint8_t>(type), seq, pieces, count)) {
-    error_ = std::string("internal: cannot frame a ") + link::msg_type_name(static_cast<uint8_t>(type));
+    error_ =
+        std::string("internal: cannot frame a ") + link::msg_type_name(static_cast<uint8_t>(type));
     return false;
   }
   if (!sink.ok()) {
@@ -180,7 +183,8 @@ bool SimBoard::wait_for(double timeout_s, Ready ready, const char* what) {
     const auto now = Clock::now();
     if (now - last_byte_ >= ms(options_.idle_timeout_s)) {
       lock.unlock();
-      die("the board sent nothing for " + std::to_string(static_cast<int>(options_.idle_timeout_s)) +
+      die("the board sent nothing for " +
+          std::to_string(static_cast<int>(options_.idle_timeout_s)) +
           " s while the host waited for " + what + " (hung firmware?)");
       return false;
     }
@@ -216,8 +220,8 @@ bool SimBoard::request(link::MsgType type, const void* payload, size_t bytes, li
   if (!send(type, payload, bytes, &seq)) return false;
   if (!wait_ack(seq, ack)) return false;
   if (ack->status != link::LinkStatus::kOk) {
-    error_ = std::string(link::msg_type_name(static_cast<uint8_t>(type))) + " refused by the board (" +
-             link::link_status_name(ack->status) + "): " + ack->text;
+    error_ = std::string(link::msg_type_name(static_cast<uint8_t>(type))) +
+             " refused by the board (" + link::link_status_name(ack->status) + "): " + ack->text;
     return false;
   }
   return true;
@@ -312,7 +316,8 @@ bool SimBoard::set_camera_format(uint8_t pixel_format, int width, int height) {
 }
 
 bool SimBoard::send_frame(const uint8_t* pixels, size_t bytes) {
-  const size_t row = static_cast<size_t>(camera_format_.width) * (camera_format_.format == 0 ? 3 : 2);
+  const size_t row =
+      static_cast<size_t>(camera_format_.width) * (camera_format_.format == 0 ? 3 : 2);
   if (row == 0 || bytes != row * camera_format_.height) {
     error_ = "frame of " + std::to_string(bytes) + " bytes does not match the camera format";
     return false;
@@ -354,7 +359,8 @@ bool SimBoard::set_button(bool pressed) {
 // ---- results ----------------------------------------------------------------------------
 
 bool SimBoard::wait_report(SimReport* report, double timeout_s) {
-  const bool ok = wait_for(timeout_s, [this] { return !reports_.empty(); }, "an inference report");
+  const bool ok = wait_for(
+      timeout_s, [this] { return !reports_.empty(); }, "an inference report");
   if (!ok) return false;
   std::lock_guard<std::mutex> lock(mutex_);
   *report = std::move(reports_.front());
@@ -363,7 +369,8 @@ bool SimBoard::wait_report(SimReport* report, double timeout_s) {
 }
 
 bool SimBoard::wait_keyword(link::Keyword* keyword, double timeout_s) {
-  const bool ok = wait_for(timeout_s, [this] { return !keywords_.empty(); }, "a keyword");
+  const bool ok = wait_for(
+      timeout_s, [this] { return !keywords_.empty(); }, "a keyword");
   if (!ok) return false;
   std::lock_guard<std::mutex> lock(mutex_);
   *keyword = keywords_.front();
@@ -488,7 +495,7 @@ void SimBoard::reader_loop() {
       qemu_.wait_exited(2000);
       if (!stop_) {
         die(qemu_.exited() && qemu_.exit_code() == 0 ? "the firmware exited"
-                                                      : "the emulated board stopped");
+                                                     : "the emulated board stopped");
       }
       return;
     }

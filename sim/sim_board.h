@@ -13,9 +13,9 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstdio>
 #include <condition_variable>
 #include <cstdint>
+#include <cstdio>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -31,20 +31,20 @@
 namespace tt::sim {
 
 struct SimOptions {
-  std::string firmware;                   // tinytwin_fw ELF
+  std::string firmware;  // tinytwin_fw ELF
   std::string qemu = "qemu-system-arm";
-  std::string plugin;                     // libtt_icount_marker.so; empty: no exact counts
-  double wall_timeout_s = 1800;           // the whole session
-  double idle_timeout_s = 60;             // a wait with no byte from the board
-  std::vector<std::string> extra_args;    // more QEMU arguments
+  std::string plugin;                   // libtt_icount_marker.so; empty: no exact counts
+  double wall_timeout_s = 1800;         // the whole session
+  double idle_timeout_s = 60;           // a wait with no byte from the board
+  std::vector<std::string> extra_args;  // more QEMU arguments
 };
 
 // One inference as the board reported it.
 struct SimReport {
   link::Inference info;
-  std::vector<uint64_t> op_ticks;         // board ticks per layer (see tick_meaning)
+  std::vector<uint64_t> op_ticks;  // board ticks per layer (see tick_meaning)
   std::vector<uint32_t> op_crc32;
-  std::vector<uint64_t> op_instructions;  // exact, from the plugin; empty without it
+  std::vector<uint64_t> op_instructions;      // exact, from the plugin; empty without it
   std::vector<std::vector<uint8_t>> outputs;  // run_plan only: the output tensors
 };
 

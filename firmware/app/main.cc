@@ -76,7 +76,8 @@ struct Firmware {
     if (!h.read(r) || h.version != link::kProtocolVersion) {
       char text[64];
       std::snprintf(text, sizeof text, "board speaks protocol %u, host sent %u",
-                    static_cast<unsigned>(link::kProtocolVersion), static_cast<unsigned>(h.version));
+                    static_cast<unsigned>(link::kProtocolVersion),
+                    static_cast<unsigned>(h.version));
       link.send_ack(f, LinkStatus::kBadVersion, link::kProtocolVersion, text);
       return;
     }

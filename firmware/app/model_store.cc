@@ -63,7 +63,8 @@ StoreResult ModelStore::plan_data(link::Reader& r) {
 
 StoreResult ModelStore::plan_end(link::Reader& r) {
   const uint8_t slot = r.u8();
-  if (!r.ok() || slot >= link::kMaxModelSlots) return result(link::LinkStatus::kBadSlot, "no such slot");
+  if (!r.ok() || slot >= link::kMaxModelSlots)
+    return result(link::LinkStatus::kBadSlot, "no such slot");
   Upload& u = uploads_[slot];
   if (!u.begun || u.received != u.total) {
     u.begun = false;
@@ -113,8 +114,8 @@ void ModelStore::linked_names(char* out, size_t capacity) const {
   size_t n = 0;
   out[0] = '\0';
   for (int i = 0; i < tt_linked_model_count; ++i) {
-    const int w = std::snprintf(out + n, capacity - n, "%s%s", i ? "," : "",
-                                tt_linked_models[i].name);
+    const int w =
+        std::snprintf(out + n, capacity - n, "%s%s", i ? "," : "", tt_linked_models[i].name);
     if (w < 0 || static_cast<size_t>(w) >= capacity - n) break;
     n += static_cast<size_t>(w);
   }

@@ -48,14 +48,15 @@ StoreResult PlanService::run(link::Reader& r) {
   link::RunPlan m;
   if (!m.read(r)) return fail(link::LinkStatus::kBadPayload, 0, "short run_plan");
   apps::ModelSlot slot;
-  StoreResult s = store_.model(link::ModelSource::kUploaded, m.slot, store_.arena(m.slot),
-                               kArenaBytes, &slot);
+  StoreResult s =
+      store_.model(link::ModelSource::kUploaded, m.slot, store_.arena(m.slot), kArenaBytes, &slot);
   if (s.status != link::LinkStatus::kOk) return s;
   kp::LoadedPlan p;
-  const kp::LoadResult lr = kp::load_plan(slot.plan, slot.plan_bytes, slot.arena,
-                                          slot.arena_bytes, &p);
-  if (!lr.ok()) return fail(link::LinkStatus::kPlanRejected, static_cast<int32_t>(lr.status),
-                            kp::load_status_name(lr.status));
+  const kp::LoadResult lr =
+      kp::load_plan(slot.plan, slot.plan_bytes, slot.arena, slot.arena_bytes, &p);
+  if (!lr.ok())
+    return fail(link::LinkStatus::kPlanRejected, static_cast<int32_t>(lr.status),
+                kp::load_status_name(lr.status));
   if (p.op_count() > kMaxOps) return fail(link::LinkStatus::kTooLarge, kMaxOps, "too many ops");
   const int32_t in = p.input_tensor(0);
   if (m.input_bytes != p.tensors[in].bytes || received_ < m.input_bytes) {

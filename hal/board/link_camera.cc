@@ -63,8 +63,8 @@ bool LinkCamera::on_frame(const link::Frame& frame) {
   if (type != MsgType::kCameraRows) return false;
   link::CameraRows rows;
   const size_t row_bytes = static_cast<size_t>(format_.stride_bytes);
-  if (!has_format_ || !rows.read(r) || rows.y != next_row_ ||
-      rows.y + rows.rows > format_.height || r.remaining() != rows.rows * row_bytes) {
+  if (!has_format_ || !rows.read(r) || rows.y != next_row_ || rows.y + rows.rows > format_.height ||
+      r.remaining() != rows.rows * row_bytes) {
     next_row_ = 0;  // out of order or malformed: drop this frame, wait for a new one
     return true;
   }

@@ -35,8 +35,8 @@ class LinkCamera final : public Camera, public StreamSink {
   bool has_format_ = false;
   bool open_ = false;
   bool ended_ = false;
-  bool ready_ = false;   // a complete frame waits in the second half
-  int next_row_ = 0;     // rows of the frame being received
+  bool ready_ = false;  // a complete frame waits in the second half
+  int next_row_ = 0;    // rows of the frame being received
   uint32_t frames_ = 0;
 };
 

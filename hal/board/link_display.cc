@@ -53,8 +53,8 @@ HalStatus LinkDisplay::send(const Rect& c) {
     if (rows > rows_per_frame) rows = rows_per_frame;
     if (rows > 64) rows = 64;
     link::Writer w(header, sizeof header);
-    link::LcdRect{static_cast<uint16_t>(c.x), static_cast<uint16_t>(y),
-                  static_cast<uint16_t>(c.w), static_cast<uint16_t>(rows)}
+    link::LcdRect{static_cast<uint16_t>(c.x), static_cast<uint16_t>(y), static_cast<uint16_t>(c.w),
+                  static_cast<uint16_t>(rows)}
         .write(w);
     pieces[0] = {header, sizeof header};
     for (int i = 0; i < rows; ++i) {
@@ -66,8 +66,8 @@ HalStatus LinkDisplay::send(const Rect& c) {
     y += rows;
   }
   link::Writer w(header, sizeof header);
-  link::LcdRect{static_cast<uint16_t>(c.x), static_cast<uint16_t>(c.y),
-                static_cast<uint16_t>(c.w), static_cast<uint16_t>(c.h)}
+  link::LcdRect{static_cast<uint16_t>(c.x), static_cast<uint16_t>(c.y), static_cast<uint16_t>(c.w),
+                static_cast<uint16_t>(c.h)}
       .write(w);
   link_.send(link::MsgType::kLcdFlush, header, sizeof header);
   return HalStatus::kOk;

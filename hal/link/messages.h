@@ -58,17 +58,17 @@ const char* msg_type_name(uint8_t type);
 // Outcome of a request, carried by an Ack.
 enum class LinkStatus : uint8_t {
   kOk = 0,
-  kBadPayload,      // too short or inconsistent for its type
-  kBadVersion,      // Hello with another protocol version
-  kBadSlot,         // model slot or linked-model index out of range
-  kTooLarge,        // plan or tensor larger than the board's buffers
-  kBadCrc,          // the reassembled plan's CRC32 differs from PlanBegin's
-  kPlanRejected,    // the board's plan loader refused it (detail = its status code)
-  kNoPlan,          // RunPlan/StartApp names an empty slot
+  kBadPayload,    // too short or inconsistent for its type
+  kBadVersion,    // Hello with another protocol version
+  kBadSlot,       // model slot or linked-model index out of range
+  kTooLarge,      // plan or tensor larger than the board's buffers
+  kBadCrc,        // the reassembled plan's CRC32 differs from PlanBegin's
+  kPlanRejected,  // the board's plan loader refused it (detail = its status code)
+  kNoPlan,        // RunPlan/StartApp names an empty slot
   kUnknownApp,
-  kAppFailed,       // the app's start() failed (detail = AppStatus, text = its message)
-  kRunFailed,       // a plan run failed (detail = failing op)
-  kBadState,        // e.g. data for a plan that was never begun
+  kAppFailed,  // the app's start() failed (detail = AppStatus, text = its message)
+  kRunFailed,  // a plan run failed (detail = failing op)
+  kBadState,   // e.g. data for a plan that was never begun
   kUnknownType,
 };
 const char* link_status_name(LinkStatus s);
@@ -190,7 +190,7 @@ struct StartApp {
   bool shared_arena = true;            // multinet: both plans in one arena
   uint8_t devices = 0;                 // kHasCamera | kHasMicrophone: what the host feeds
   static constexpr uint8_t kHasCamera = 1, kHasMicrophone = 2;
-  uint16_t lcd_min_interval_ms = 0;    // LCD rate limit in board time; 0: every flush
+  uint16_t lcd_min_interval_ms = 0;  // LCD rate limit in board time; 0: every flush
   void write(Writer& w) const {
     w.u8(static_cast<uint8_t>(app));
     w.u8(model_count);

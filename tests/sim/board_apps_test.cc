@@ -27,10 +27,10 @@
 namespace tt::tests::sim {
 namespace {
 
+using tests::apps::Recorder;
 using tt::sim::SimBoard;
 using tt::sim::SimOptions;
 using tt::sim::SimReport;
-using tests::apps::Recorder;
 
 constexpr int kInputs = 100;
 
@@ -45,12 +45,12 @@ SimOptions options(const char* firmware) {
   return o;
 }
 
-#define TT_REQUIRE_BOARD(image)                                                       \
-  if (!have_qemu()) GTEST_SKIP() << "qemu-system-arm not found: skipped";            \
-  if (std::FILE* f = std::fopen(image, "rb")) {                                       \
-    std::fclose(f);                                                                   \
-  } else {                                                                            \
-    GTEST_SKIP() << image << " not built (cmake --build --preset fw-mps2-an500)";     \
+#define TT_REQUIRE_BOARD(image)                                                   \
+  if (!have_qemu()) GTEST_SKIP() << "qemu-system-arm not found: skipped";         \
+  if (std::FILE* f = std::fopen(image, "rb")) {                                   \
+    std::fclose(f);                                                               \
+  } else {                                                                        \
+    GTEST_SKIP() << image << " not built (cmake --build --preset fw-mps2-an500)"; \
   }
 
 // The host's report and the board's must describe the same computation.
@@ -60,7 +60,8 @@ void expect_same(const tt::apps::InferenceReport& h, const SimReport& b, const s
   for (int i = 0; i < h.class_count; ++i) ASSERT_EQ(h.scores[i], b.info.scores[i]) << what;
   ASSERT_EQ(h.output_crc32, b.info.output_crc32) << what;
   ASSERT_EQ(static_cast<size_t>(h.op_count), b.op_crc32.size()) << what;
-  for (int i = 0; i < h.op_count; ++i) ASSERT_EQ(h.op_crc32[i], b.op_crc32[i]) << what << " layer " << i;
+  for (int i = 0; i < h.op_count; ++i)
+    ASSERT_EQ(h.op_crc32[i], b.op_crc32[i]) << what << " layer " << i;
   // Exact per-layer counts from the plugin, one per layer, all positive.
   ASSERT_EQ(b.op_instructions.size(), b.op_crc32.size()) << what;
   for (uint64_t n : b.op_instructions) ASSERT_GT(n, 0u) << what;
@@ -78,12 +79,13 @@ link::StartApp start_request(link::AppId app, int linked_index, uint8_t devices)
 
 // Frames (RGB888, w x h) through one image app on the host and on the board.
 template <typename HostApp>
-void compare_image_app(link::AppId id, const char* model, const std::vector<std::vector<uint8_t>>& frames,
-                       int w, int h, int* agreed) {
+void compare_image_app(link::AppId id, const char* model,
+                       const std::vector<std::vector<uint8_t>>& frames, int w, int h, int* agreed) {
   auto board = std::make_unique<SimBoard>(options(TT_FW_APP_IMAGE));
   ASSERT_TRUE(board->start()) << board->error();
   const int linked = board->linked_model(model);
-  ASSERT_GE(linked, 0) << model << " is not linked into the firmware: " << board->info().linked_models;
+  ASSERT_GE(linked, 0) << model
+                       << " is not linked into the firmware: " << board->info().linked_models;
   ASSERT_TRUE(board->set_camera_format(0, w, h)) << board->error();
   std::string message;
   ASSERT_TRUE(board->start_app(start_request(id, linked, link::StartApp::kHasCamera), &message))
@@ -98,7 +100,8 @@ void compare_image_app(link::AppId id, const char* model, const std::vector<std:
   auto loaded = tests::apps::shipped_model(model);
   const tt::apps::ModelSlot slot = loaded->slot();
   HostApp app;
-  ASSERT_NE(app.start(host_board, &slot, 1, &recorder), tt::apps::AppStatus::kModelError) << app.message();
+  ASSERT_NE(app.start(host_board, &slot, 1, &recorder), tt::apps::AppStatus::kModelError)
+      << app.message();
 
   for (size_t i = 0; i < frames.size(); ++i) {
     ASSERT_TRUE(camera.push_frame(format, frames[i].data()));
@@ -135,7 +138,7 @@ TEST(BoardApps, MnistDigitsAgreeWithHost) {
   }
   int agreed = 0;
   compare_image_app<tt::apps::MnistDrawApp>(link::AppId::kMnistDraw, "mnist_cnn", frames, 28, 28,
-                                        &agreed);
+                                            &agreed);
   EXPECT_EQ(agreed, kInputs);
 }
 
@@ -149,7 +152,7 @@ TEST(BoardApps, Cifar10ImagesAgreeWithHost) {
   }
   int agreed = 0;
   compare_image_app<tt::apps::Cifar10CameraApp>(link::AppId::kCifar10Camera, "cifar10_cnn", frames,
-                                            32, 32, &agreed);
+                                                32, 32, &agreed);
   EXPECT_EQ(agreed, kInputs);
 }
 

@@ -62,9 +62,9 @@ std::unique_ptr<sim::SimBoard> open_board(const BoardOptions& o, std::string* er
     return nullptr;
   }
   if (o.plugin != "none") {
-    s.plugin = o.plugin.empty()
-                   ? first_existing("TT_QEMU_PLUGIN", root / "host" / "sim" / "libtt_icount_marker.so")
-                   : o.plugin;
+    s.plugin = o.plugin.empty() ? first_existing("TT_QEMU_PLUGIN",
+                                                 root / "host" / "sim" / "libtt_icount_marker.so")
+                                : o.plugin;
   }
   s.wall_timeout_s = o.timeout_s;
   s.idle_timeout_s = o.idle_timeout_s;

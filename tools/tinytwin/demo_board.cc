@@ -66,7 +66,8 @@ bool run_frames(sim::SimBoard& board, link::AppId id, const char* model,
   hb.clock = &twin.clock;
   hb.log = &twin.log;
   std::string looked;
-  const ModelSource src = load_model_source(find_shipped_model(std::string(model) + ".tflite", &looked));
+  const ModelSource src =
+      load_model_source(find_shipped_model(std::string(model) + ".tflite", &looked));
   apps::ModelSlot slot;
   slot.plan = src.plan_words.data();
   slot.plan_bytes = src.plan_bytes;
@@ -85,11 +86,13 @@ bool run_frames(sim::SimBoard& board, link::AppId id, const char* model,
     if (!board.wait_report(&r, 60)) return false;
     ++c->inputs;
     c->agree += r.info.top == app.last_report().top &&
-                r.op_crc32 == std::vector<uint32_t>(app.last_report().op_crc32,
-                                                    app.last_report().op_crc32 + app.last_report().op_count);
+                r.op_crc32 ==
+                    std::vector<uint32_t>(app.last_report().op_crc32,
+                                          app.last_report().op_crc32 + app.last_report().op_count);
     if (!truth.empty()) c->correct += r.info.top == truth[i];
     c->instructions = 0;
-    for (uint64_t n : r.op_instructions.empty() ? r.op_ticks : r.op_instructions) c->instructions += n;
+    for (uint64_t n : r.op_instructions.empty() ? r.op_ticks : r.op_instructions)
+      c->instructions += n;
   }
   app.stop();
   return board.stop_app();
@@ -127,36 +130,38 @@ int demo_on_board(const std::string& which, int64_t limit, const BoardOptions& b
       truth.push_back(row / 5);
     }
     Counts c;
-    if (!frames.empty() &&
-        !run_frames<apps::MnistDrawApp>(*board, link::AppId::kMnistDraw, "mnist_cnn", frames, truth, &c)) {
+    if (!frames.empty() && !run_frames<apps::MnistDrawApp>(*board, link::AppId::kMnistDraw,
+                                                           "mnist_cnn", frames, truth, &c)) {
       return input_error("demo", "mnist_draw on the board: " + board->error());
     }
-    std::printf("mnist_draw on the board: %d digits of digits.png, %d right (%.1f %%), board == host "
-                "for %d of %d (class and every layer's CRC32); %llu instructions per inference\n",
-                c.inputs, c.correct, c.inputs ? 100.0 * c.correct / c.inputs : 0.0, c.agree,
-                c.inputs, static_cast<unsigned long long>(c.instructions));
+    std::printf(
+        "mnist_draw on the board: %d digits of digits.png, %d right (%.1f %%), board == host "
+        "for %d of %d (class and every layer's CRC32); %llu instructions per inference\n",
+        c.inputs, c.correct, c.inputs ? 100.0 * c.correct / c.inputs : 0.0, c.agree, c.inputs,
+        static_cast<unsigned long long>(c.instructions));
   }
   if ((all || which == "cifar10_camera") && !dir.empty()) {
     std::vector<cv::Mat> frames;
     std::vector<std::string> names;
     for (const char* name : {"aero1.jpg", "aero3.jpg", "apple.jpg", "baboon.jpg", "building.jpg",
-                             "butterfly.jpg", "fruits.jpg", "HappyFish.jpg", "home.jpg",
-                             "lena.jpg", "messi5.jpg", "orange.jpg", "starry_night.jpg"}) {
+                             "butterfly.jpg", "fruits.jpg", "HappyFish.jpg", "home.jpg", "lena.jpg",
+                             "messi5.jpg", "orange.jpg", "starry_night.jpg"}) {
       const cv::Mat photo = cv::imread(dir + "/" + name, cv::IMREAD_COLOR);
       if (photo.empty()) continue;
       const int side = std::min(photo.cols, photo.rows);
-      frames.push_back(to_frame(photo(cv::Rect((photo.cols - side) / 2, (photo.rows - side) / 2,
-                                               side, side)), 32, 32));
+      frames.push_back(to_frame(
+          photo(cv::Rect((photo.cols - side) / 2, (photo.rows - side) / 2, side, side)), 32, 32));
       names.push_back(name);
     }
     Counts c;
-    if (!frames.empty() && !run_frames<apps::Cifar10CameraApp>(
-                               *board, link::AppId::kCifar10Camera, "cifar10_cnn", frames, {}, &c)) {
+    if (!frames.empty() && !run_frames<apps::Cifar10CameraApp>(*board, link::AppId::kCifar10Camera,
+                                                               "cifar10_cnn", frames, {}, &c)) {
       return input_error("demo", "cifar10_camera on the board: " + board->error());
     }
-    std::printf("cifar10_camera on the board: %d photos, board == host for %d of %d; %llu "
-                "instructions per inference\n",
-                c.inputs, c.agree, c.inputs, static_cast<unsigned long long>(c.instructions));
+    std::printf(
+        "cifar10_camera on the board: %d photos, board == host for %d of %d; %llu "
+        "instructions per inference\n",
+        c.inputs, c.agree, c.inputs, static_cast<unsigned long long>(c.instructions));
   }
   if (all || which == "kws") {
     // Each keyword spoken on its own, then half a second of silence, as one stream.
@@ -192,8 +197,10 @@ int demo_on_board(const std::string& which, int64_t limit, const BoardOptions& b
       sim::SimReport r;
       while (board->wait_report(&r, 2.0)) {
       }
-      std::printf("kws on the board: \"yes no up down left right on off stop go\" (espeak-ng %s) "
-                  "-> heard:", demo_voices()[0].c_str());
+      std::printf(
+          "kws on the board: \"yes no up down left right on off stop go\" (espeak-ng %s) "
+          "-> heard:",
+          demo_voices()[0].c_str());
       for (const link::Keyword& k : board->take_keywords()) {
         std::printf(" %s", k.keyword >= 0 && k.keyword < 12 ? apps::kKwsLabels[k.keyword] : "?");
       }
@@ -201,7 +208,8 @@ int demo_on_board(const std::string& which, int64_t limit, const BoardOptions& b
     }
   }
   const int code = board->exit_board();
-  if (code != 0) return input_error("demo", "the board firmware exited with code " + std::to_string(code));
+  if (code != 0)
+    return input_error("demo", "the board firmware exited with code " + std::to_string(code));
   return kExitOk;
 }
 
