@@ -7,6 +7,7 @@
 #include "apps/kws/kws_app.h"
 #include "apps/mnist_draw/mnist_draw_app.h"
 #include "apps/multinet/multinet_app.h"
+#include "gui/board_bridge.h"
 #include "hal/host/opencv_camera.h"
 #include "hal/host/sndfile_microphone.h"
 #include "kernels/frontend/mfcc.h"
@@ -22,11 +23,12 @@ QColor to_qcolor(const hal::LedColour& c) { return QColor(c.r, c.g, c.b); }
 
 }  // namespace
 
-AppWorker::AppWorker(hal::Microphone* desktop_microphone)
+AppWorker::AppWorker(hal::Microphone* desktop_microphone, BoardBridge* bridge)
     : log_([this](hal::LogLevel level, const char* text) {
         emit log_line(static_cast<int>(level), QString::fromUtf8(text));
       }),
       desktop_microphone_(desktop_microphone),
+      bridge_(bridge),
       step_timer_(new QTimer(this)) {
   // Coalesce: one queued notice until the GUI has fetched the picture, however fast the app
   // flushes, so a slow GUI never piles up repaints.
@@ -79,8 +81,10 @@ apps::App* AppWorker::make_app(AppKind kind) {
 
 void AppWorker::stop_app() {
   step_timer_->stop();
-  if (app_ != nullptr && running_) app_->stop();
+  if (app_ != nullptr && app_started_) app_->stop();
+  app_started_ = false;
   running_ = false;
+  feeding_camera_ = feeding_microphone_ = false;
   // The app closes what it opened; these make sure a device opened by the pre-checks of
   // setup_camera()/setup_microphone() is released too (closing twice does nothing).
   camera_tap_.close();
@@ -102,12 +106,27 @@ void AppWorker::apply(const WorkerRequest& request) {
   }
   setup_camera(request);
   setup_microphone(request);
-  board_.camera = app_uses_camera(app_kind_) ? &camera_tap_ : nullptr;
-  board_.microphone = app_uses_microphone(app_kind_) ? &microphone_tap_ : nullptr;
+  const bool feed = request.backend != Backend::kHost && bridge_ != nullptr;
+  if (feed) {
+    // The host app (side by side) reads what the feed hands it, frame for frame.
+    twin_camera_ = std::make_unique<hal::host::PushCamera>(
+        hal::FrameFormat{hal::PixelFormat::kRgb888, BoardBridge::kFrameSide,
+                         BoardBridge::kFrameSide, BoardBridge::kFrameSide * 3},
+        "frames fed to the board");
+    board_.camera = app_uses_camera(app_kind_) ? twin_camera_.get() : nullptr;
+    board_.microphone = app_uses_microphone(app_kind_) ? &twin_microphone_ : nullptr;
+    bridge_->request(board_config(request));
+  } else {
+    board_.camera = app_uses_camera(app_kind_) ? &camera_tap_ : nullptr;
+    board_.microphone = app_uses_microphone(app_kind_) ? &microphone_tap_ : nullptr;
+    twin_camera_.reset();
+    if (bridge_ != nullptr) bridge_->request_stop();
+  }
 
-  const apps::AppStatus status = start_app();
+  const bool on_host = request.backend != Backend::kBoard || !feed;
+  const apps::AppStatus status = on_host ? start_app() : apps::AppStatus::kOk;
   emit app_started(request.serial, app_name(app_kind_), static_cast<int>(status),
-                   QString::fromUtf8(app_->message()));
+                   on_host ? QString::fromUtf8(app_->message()) : tr("runs on the emulated board"));
   // A model the app cannot use (kModelError) leaves the app stopped; the GUI says why and
   // the user picks another model.
   if (status == apps::AppStatus::kModelError) {
@@ -115,6 +134,7 @@ void AppWorker::apply(const WorkerRequest& request) {
     return;
   }
   running_ = true;
+  if (feed) start_feed();
   end_reported_ = false;
   camera_terminal_ = microphone_terminal_ = hal::HalStatus::kOk;
   since_preview_.start();
@@ -125,7 +145,7 @@ void AppWorker::apply(const WorkerRequest& request) {
 }
 
 apps::AppStatus AppWorker::start_app() {
-  running_ = true;  // stop() is due even when start() fails half-way
+  app_started_ = true;  // stop() is due even when start() fails half-way
   return app_->start(board_, models_.model_slots(), models_.count(), this);
 }
 
@@ -140,6 +160,13 @@ void AppWorker::shutdown() {
 
 void AppWorker::step_once() {
   if (!running_) return;
+  const bool fed = (feeding_camera_ || feeding_microphone_) && pump_inputs();
+  if (!app_started_) {  // the board alone: only its feed
+    publish_side_data(false);
+    report_input_endings();
+    step_timer_->setInterval(fed ? 0 : kPollIntervalMs);
+    return;
+  }
   QElapsedTimer took;
   took.start();
   const apps::AppStatus s = app_->step(kStepTimeoutMs);
@@ -170,7 +197,7 @@ void AppWorker::publish_side_data(bool force) {
     since_level_.restart();
     emit audio_level(microphone_tap_.take_peak());
   }
-  if (multinet_) {
+  if (multinet_ && app_started_) {
     const bool on = multinet_->classifier_running();
     if (force || on != multinet_was_running_ || since_snapshot_.elapsed() >= kSnapshotIntervalMs) {
       multinet_was_running_ = on;
@@ -214,7 +241,13 @@ MultinetSnapshot AppWorker::multinet_state() const {
 }
 
 void AppWorker::on_inference(const apps::InferenceReport& report) {
-  emit inference(make_inference_result(report, clock_.ticks_per_second(), clock_.tick_meaning()));
+  InferenceResult result =
+      make_inference_result(report, clock_.ticks_per_second(), clock_.tick_meaning());
+  // Side by side: the frame this classified is the one the feed handed the twin camera last
+  // (the feed pushes and the app reads on this thread, one after the other).
+  if (twin_camera_ && report.network == image_network(app_kind_)) result.input_id = twin_input_id_;
+  result.serial = request_.serial;
+  emit inference(result);
   constexpr int kFeatures = kernels::frontend::kClipFeatures;
   if (kws_) {
     const float* f = kws_->spotter().window_features();

@@ -10,6 +10,11 @@
 //
 // Every request restarts the app: stop() first (devices closed, nothing running), then the
 // models that changed are loaded, the inputs built and the app started again.
+//
+// On the emulated board (Backend kBoard / kBoth) the worker feeds the BoardBridge instead:
+// it reads the camera and microphone itself, only as fast as the board takes them, and
+// hands every frame (cut to the board's small square) and every sample to the board and,
+// side by side, the very same ones to the host app through twin devices (worker_feed.cc).
 #pragma once
 
 #include <QColor>
@@ -30,6 +35,7 @@
 #include "hal/host/framebuffer_display.h"
 #include "hal/host/host_led.h"
 #include "hal/host/push_camera.h"
+#include "hal/host/push_microphone.h"
 #include "hal/host/queue_button.h"
 #include "hal/host/steady_clock.h"
 #include "hal/host/stream_log.h"
@@ -50,6 +56,9 @@ class SndfileMicrophone;
 
 namespace tt::gui {
 
+class BoardBridge;
+struct BoardConfig;
+
 class AppWorker : public QObject, private apps::AppListener {
   Q_OBJECT
 
@@ -60,8 +69,9 @@ class AppWorker : public QObject, private apps::AppListener {
   // After a step that returned at once without input (the app only polled), this long.
   static constexpr int kPollIntervalMs = 5;
 
-  // desktop_microphone: owned by the GUI thread, may be null; outlives the worker.
-  explicit AppWorker(hal::Microphone* desktop_microphone);
+  // desktop_microphone: owned by the GUI thread, may be null; outlives the worker. bridge:
+  // the emulated board (its own thread), may be null (host only); outlives the worker.
+  explicit AppWorker(hal::Microphone* desktop_microphone, BoardBridge* bridge = nullptr);
   ~AppWorker() override;
 
   // Thread-safe, for the GUI thread.
@@ -113,6 +123,12 @@ class AppWorker : public QObject, private apps::AppListener {
   void publish_side_data(bool force);
   void report_input_endings();
   MultinetSnapshot multinet_state() const;
+  // The emulated board's feed (worker_feed.cc).
+  BoardConfig board_config(const WorkerRequest& request) const;
+  void start_feed();
+  bool pump_inputs();  // true when something was fed
+  bool pump_camera(bool alone);
+  bool pump_microphone(bool alone);
 
   // Devices (thread-safe ones are used from the GUI thread too).
   hal::host::SteadyClock clock_;
@@ -138,7 +154,18 @@ class AppWorker : public QObject, private apps::AppListener {
   std::unique_ptr<apps::MultinetApp> multinet_;
   apps::App* app_ = nullptr;
   AppKind app_kind_ = AppKind::kMnistDraw;
-  bool running_ = false;
+  bool running_ = false;      // the worker steps (the host app, the board's feed or both)
+  bool app_started_ = false;  // the host app was start()ed
+
+  // The emulated board's feed and the host app's twin devices (side by side).
+  BoardBridge* bridge_;
+  std::unique_ptr<hal::host::PushCamera> twin_camera_;
+  hal::host::PushMicrophone twin_microphone_;
+  bool feeding_camera_ = false;
+  bool feeding_microphone_ = false;
+  std::vector<uint8_t> feed_buffer_;
+  int next_input_id_ = 0;
+  int twin_input_id_ = -1;  // the frame the host twin got last
 
   QTimer* step_timer_;
   QElapsedTimer since_preview_, since_level_, since_snapshot_;

@@ -35,6 +35,21 @@ bool parse_gui_options(const QStringList& arguments, GuiOptions* o, QString* err
                                       QStringLiteral("INDEX"), QStringLiteral("0"));
   const QCommandLineOption no_mic_opt(QStringLiteral("no-microphone"),
                                       QStringLiteral("Do not use the desktop microphone."));
+  const QCommandLineOption backend_opt(
+      QStringLiteral("backend"),
+      QStringLiteral("Where the app runs: host, qemu (the emulated Cortex-M7 board) or both, "
+                     "side by side on the same inputs."),
+      QStringLiteral("WHERE"), QStringLiteral("host"));
+  const QCommandLineOption firmware_opt(
+      QStringLiteral("firmware"),
+      QStringLiteral("The board firmware ELF (default: $TT_FIRMWARE, else the fw-mps2-an500 "
+                     "build's tinytwin_fw)."),
+      QStringLiteral("ELF"));
+  const QCommandLineOption plugin_opt(
+      QStringLiteral("plugin"),
+      QStringLiteral("QEMU instruction-counter plugin for exact per-layer counts, or none "
+                     "(default: $TT_QEMU_PLUGIN, else the host build's)."),
+      QStringLiteral("SO"));
   const QCommandLineOption shot_opt(
       QStringLiteral("screenshot"),
       QStringLiteral("Write the window to PNG shortly after the first LCD update, then quit."),
@@ -47,7 +62,7 @@ bool parse_gui_options(const QStringList& arguments, GuiOptions* o, QString* err
                                     QStringLiteral("Quit after N milliseconds."),
                                     QStringLiteral("N"));
   p.addOptions({app_opt, model_opt, image_opt, video_opt, audio_opt, webcam_opt, no_mic_opt,
-                shot_opt, delay_opt, quit_opt});
+                backend_opt, firmware_opt, plugin_opt, shot_opt, delay_opt, quit_opt});
   p.process(arguments);
 
   if (!app_from_name(p.value(app_opt), &o->app)) {
@@ -63,6 +78,12 @@ bool parse_gui_options(const QStringList& arguments, GuiOptions* o, QString* err
                  .arg(o->models.size());
     return false;
   }
+  if (!backend_from_name(p.value(backend_opt), &o->backend)) {
+    *error = QStringLiteral("unknown backend '%1' (host, qemu or both)").arg(p.value(backend_opt));
+    return false;
+  }
+  o->firmware = p.value(firmware_opt);
+  o->plugin = p.value(plugin_opt);
   o->image = p.value(image_opt);
   o->video = p.value(video_opt);
   o->audio = p.value(audio_opt);

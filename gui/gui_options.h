@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include "gui/app_kind.h"
+#include "gui/worker_request.h"
 
 namespace tt::gui {
 
@@ -17,6 +18,9 @@ struct GuiOptions {
   QString audio;                         // a WAV/FLAC file as the microphone (real time)
   QString webcam = QStringLiteral("0");  // the webcam's device index (or any OpenCV source)
   bool no_microphone = false;            // behave as if the desktop had no microphone
+  Backend backend = Backend::kHost;      // where the app runs at start-up
+  QString firmware;                      // the board's firmware ELF (default: the build's)
+  QString plugin;                        // QEMU instruction-counter plugin; "none": off
   QString screenshot;  // write the window to this PNG shortly after the first LCD update, quit
   int screenshot_delay_ms = 1500;  // "shortly": time for the first results to arrive
   int quit_after_ms = -1;

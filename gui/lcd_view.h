@@ -1,5 +1,6 @@
 // The board's 320x240 RGB565 LCD, magnified 2x with square pixels (nearest neighbour), so
-// the 5x7 font and the bars look like they do on the real panel.
+// the 5x7 font and the bars look like they do on the real panel; 1x when two boards share
+// the window (side by side).
 #pragma once
 
 #include <QImage>
@@ -20,6 +21,8 @@ class LcdView : public QWidget {
   // An RGB565 image (QImage::Format_RGB16 is exactly the board's pixel layout).
   void set_image(const QImage& image);
   const QImage& image() const { return image_; }
+  void set_scale(int scale);  // 1 or 2
+  int scale() const { return scale_; }
   int updates() const { return updates_; }
 
  protected:
@@ -28,6 +31,7 @@ class LcdView : public QWidget {
  private:
   QImage image_;
   int updates_ = 0;
+  int scale_ = kScale;
 };
 
 }  // namespace tt::gui

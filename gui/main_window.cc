@@ -21,6 +21,7 @@
 #include <QVBoxLayout>
 
 #include "gui/app_worker.h"
+#include "gui/board_bridge.h"
 #include "gui/board_panel.h"
 #include "hal/host/qt_microphone.h"
 
@@ -41,13 +42,19 @@ QGroupBox* group(const QString& title, QWidget* content, QWidget* parent) {
 MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
     : QMainWindow(parent), options_(options) {
   register_worker_types();
+  qRegisterMetaType<TwinPair>("tt::gui::TwinPair");
   setWindowTitle(tr("TinyTwin"));
   build_toolbar();
 
   board_ = new BoardPanel(this);
-  board_->set_board_caption(tr("host backend (x86-64)"));
+  board_->setTitle(tr("Host"));
+  board_->set_board_caption(tr("x86-64, simulated LCD"));
+  emulated_ = new BoardPanel(this);
+  emulated_->setTitle(tr("Emulated Cortex-M7"));
+  emulated_->set_board_caption(tr("QEMU mps2-an500"));
   auto* top = new QHBoxLayout;
   top->addWidget(board_, 0);
+  top->addWidget(emulated_, 0);
   top->addWidget(group(tr("Input"), build_inputs(), this), 1);
   top->addWidget(group(tr("Prediction"), build_prediction(), this), 1);
   auto* top_widget = new QWidget(this);
@@ -74,19 +81,29 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
   statusBar()->addPermanentWidget(rate_);
   rate_clock_.start();
 
-  connect(board_, &BoardPanel::button_pressed, this, [this] {
-    if (worker_ != nullptr) worker_->button().press();
-  });
-  connect(board_, &BoardPanel::button_released, this, [this] {
-    if (worker_ != nullptr) worker_->button().release();
-  });
+  for (BoardPanel* panel : {board_, emulated_}) {
+    connect(panel, &BoardPanel::button_pressed, this, [this] { press_button(true); });
+    connect(panel, &BoardPanel::button_released, this, [this] { press_button(false); });
+  }
   qApp->installEventFilter(this);
+
+  // The emulated board lives on a thread of its own: the link's writes block for as long as
+  // the emulated UART needs. QEMU starts only when a request needs the board.
+  tools::BoardOptions board_options;
+  board_options.firmware = options_.firmware.toStdString();
+  board_options.plugin = options_.plugin.toStdString();
+  board_options.timeout_s = 1e8;  // the board lives as long as the window, not a CLI session
+  bridge_ = new BoardBridge(board_options);
+  bridge_->moveToThread(&board_thread_);
+  board_thread_.setObjectName(QStringLiteral("tinytwin emulated board"));
+  connect_bridge();
+  board_thread_.start();
 
   // The desktop microphone belongs to this (the GUI) thread: QAudioInput needs its event loop.
   microphone_ = options_.no_microphone
                     ? std::make_unique<hal::host::QtMicrophone>(QAudioDeviceInfo())
                     : std::make_unique<hal::host::QtMicrophone>();
-  worker_ = new AppWorker(microphone_.get());
+  worker_ = new AppWorker(microphone_.get(), bridge_);
   worker_->moveToThread(&worker_thread_);
   worker_thread_.setObjectName(QStringLiteral("tinytwin app worker"));
   connect_worker();
@@ -94,6 +111,7 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
 
   request_.app = options_.app;
   request_.models = options_.models;
+  request_.backend = options_.backend;
   camera_choice_ = {CameraChoice::Kind::kWebcam, options_.webcam};
   if (!options_.video.isEmpty()) camera_choice_ = {CameraChoice::Kind::kVideo, options_.video};
   request_.camera = request_.app == AppKind::kMnistDraw && options_.video.isEmpty()
@@ -107,6 +125,7 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
     const QSignalBlocker block(app_box_);
     app_box_->setCurrentIndex(static_cast<int>(request_.app));
   }
+  update_backend_view();
   inputs_->setCurrentIndex(input_tab_for(request_.app));
   if (!options_.image.isEmpty() && push_picture(options_.image)) {
     request_.camera = camera_choice_;
@@ -121,6 +140,7 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
   if (options_.quit_after_ms >= 0) {
     QTimer::singleShot(options_.quit_after_ms, this, [this] {
       shutdown_worker();
+      shutdown_bridge();
       QCoreApplication::quit();
     });
   }
@@ -130,6 +150,7 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
 MainWindow::~MainWindow() {
   qApp->removeEventFilter(this);
   shutdown_worker();
+  shutdown_bridge();
 }
 
 void MainWindow::build_toolbar() {
@@ -142,6 +163,17 @@ void MainWindow::build_toolbar() {
   connect(app_box_, QOverload<int>::of(&QComboBox::activated), this,
           [this](int index) { switch_app(static_cast<AppKind>(index)); });
   bar->addWidget(app_box_);
+  bar->addWidget(new QLabel(tr("  Backend: "), bar));
+  backend_box_ = new QComboBox(bar);
+  backend_box_->addItem(tr("Host"), static_cast<int>(Backend::kHost));
+  backend_box_->addItem(tr("Emulated Cortex-M7"), static_cast<int>(Backend::kBoard));
+  backend_box_->addItem(tr("Side by side"), static_cast<int>(Backend::kBoth));
+  backend_box_->setToolTip(
+      tr("Run the app on the host, on the emulated Cortex-M7 board (QEMU), or on both with "
+         "the same inputs, comparing every layer's output"));
+  connect(backend_box_, QOverload<int>::of(&QComboBox::activated), this,
+          [this](int index) { set_backend(static_cast<Backend>(index)); });
+  bar->addWidget(backend_box_);
   bar->addSeparator();
   model_button_ = new QToolButton(bar);
   model_button_->setText(tr("Load model…"));
@@ -173,6 +205,7 @@ void MainWindow::show_error(const QString& title, const QString& text) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   shutdown_worker();
+  shutdown_bridge();
   event->accept();
 }
 
@@ -200,11 +233,8 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
       if (!key->isAutoRepeat() && press != space_down_) {
         space_down_ = press;
         board_->show_button_down(press);
-        if (press) {
-          worker_->button().press();
-        } else {
-          worker_->button().release();
-        }
+        emulated_->show_button_down(press);
+        press_button(press);
       }
       return true;
     }
@@ -224,6 +254,7 @@ void MainWindow::take_screenshot() {
   const bool ok = grab().save(options_.screenshot, "PNG");
   if (!ok) qCritical("cannot write the screenshot %s", qPrintable(options_.screenshot));
   shutdown_worker();
+  shutdown_bridge();
   QCoreApplication::exit(ok ? 0 : 1);
 }
 

@@ -16,6 +16,7 @@
 
 #include "gui/gui_options.h"
 #include "gui/model_description.h"
+#include "gui/twin_pairer.h"
 #include "gui/worker_request.h"
 #include "gui/worker_types.h"
 
@@ -34,6 +35,7 @@ namespace tt::gui {
 
 class AppWorker;
 class AudioPanel;
+class BoardBridge;
 class BoardPanel;
 class CameraPreview;
 class DrawingCanvas;
@@ -60,14 +62,20 @@ class MainWindow : public QMainWindow {
   void use_microphone();
   void use_canvas();
   void set_shared_arena(bool shared);
+  // Host, the emulated Cortex-M7 board, or both side by side on the same inputs.
+  void set_backend(Backend backend);
   // Stops the app and the worker thread; the window stays open but inert. Idempotent.
   void shutdown_worker();
 
   AppKind app() const { return request_.app; }
+  Backend backend() const { return request_.backend; }
   const WorkerRequest& request() const { return request_; }
   QString last_error() const { return last_error_; }
   AppWorker* worker() const { return worker_; }
-  BoardPanel* board() const { return board_; }
+  BoardPanel* board() const { return board_; }               // the host's
+  BoardPanel* emulated_board() const { return emulated_; }   // the emulated Cortex-M7's
+  BoardBridge* bridge() const { return bridge_; }
+  QString agreement_text() const;
   DrawingCanvas* canvas() const { return canvas_; }
   CameraPreview* camera_preview() const { return camera_; }
   AudioPanel* audio_panel() const { return audio_; }
@@ -86,6 +94,11 @@ class MainWindow : public QMainWindow {
   void multinet_shown(const tt::gui::MultinetSnapshot& snapshot);
   void lcd_shown();
   void input_ended();
+  // The emulated board: its app started (or why not), a result, a host/board pair compared.
+  void board_started(bool ok, const QString& message);
+  void board_inference_shown(const tt::gui::InferenceResult& result);
+  void comparison_shown(const tt::gui::TwinPair& pair);
+  void board_lcd_shown();
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -94,12 +107,18 @@ class MainWindow : public QMainWindow {
  private:
   enum InputTab { kDrawTab = 0, kCameraTab = 1, kMicrophoneTab = 2 };
   static InputTab input_tab_for(AppKind app);
+  // Which network's results the prediction bars show.
+  static int bars_network(AppKind app);
 
   void build_toolbar();
   QWidget* build_inputs();
   QWidget* build_prediction();
   QWidget* build_analysis();
   void connect_worker();
+  void connect_bridge();
+  void shutdown_bridge();
+  void update_backend_view();
+  void press_button(bool down);  // the host's and the board's button: the same input
   void apply_request();
   void show_error(const QString& title, const QString& text);
   void show_network(int index);
@@ -124,6 +143,10 @@ class MainWindow : public QMainWindow {
   void on_camera_state(InputState state, const QString& message);
   void on_microphone_state(InputState state, const QString& message);
   void on_log_line(int level, const QString& text);
+  void on_board_started(int serial, bool ok, const QString& message);
+  void on_board_inference(const InferenceResult& result);
+  void on_board_died(const QString& why);
+  void show_pair(const TwinPair& pair);
 
   GuiOptions options_;
   WorkerRequest request_;
@@ -133,8 +156,14 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<hal::host::QtMicrophone> microphone_;
   QThread worker_thread_;
   AppWorker* worker_ = nullptr;
+  QThread board_thread_;
+  BoardBridge* bridge_ = nullptr;
+  TwinPairer pairer_;
 
   QComboBox* app_box_ = nullptr;
+  QComboBox* backend_box_ = nullptr;
+  BoardPanel* emulated_ = nullptr;
+  QLabel* agreement_ = nullptr;
   QToolButton* model_button_ = nullptr;
   BoardPanel* board_ = nullptr;
   QTabWidget* inputs_ = nullptr;

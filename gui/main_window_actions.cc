@@ -51,6 +51,7 @@ MainWindow::InputTab MainWindow::input_tab_for(AppKind app) {
 void MainWindow::apply_request() {
   if (worker_ == nullptr) return;
   ++request_.serial;
+  pairer_.reset();  // both apps restart: what waits for a twin never gets one
   const WorkerRequest r = request_;
   AppWorker* w = worker_;
   QMetaObject::invokeMethod(

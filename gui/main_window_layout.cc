@@ -96,7 +96,15 @@ QWidget* MainWindow::build_analysis() {
   layer_split->addWidget(chart_);
   layer_split->setStretchFactor(0, 3);
   layer_split->setStretchFactor(1, 2);
-  analysis_->addTab(layer_split, tr("Layers"));
+  // Side by side: whether the last pair of results agrees, above the per-layer CRC column.
+  auto* layers_page = new QWidget(analysis_);
+  agreement_ = new QLabel(layers_page);
+  agreement_->setWordWrap(true);
+  auto* layers_layout = new QVBoxLayout(layers_page);
+  layers_layout->setContentsMargins(0, 0, 0, 0);
+  layers_layout->addWidget(agreement_);
+  layers_layout->addWidget(layer_split, 1);
+  analysis_->addTab(layers_page, tr("Layers"));
   memory_ = new MemoryPanel(analysis_);
   analysis_->addTab(memory_, tr("Memory"));
   multinet_ = new MultinetPanel(analysis_);

@@ -26,11 +26,10 @@ namespace {
 
 constexpr qint64 kRateWindowMs = 2000;  // frames per second over the last two seconds
 
-// Which network's results the prediction bars show: multinet's keywords have their own
-// label, the bars show its image classifier.
-int bars_network(AppKind app) { return app == AppKind::kMultinet ? 1 : 0; }
-
 }  // namespace
+
+// Multinet's keywords have their own label; its bars show the image classifier.
+int MainWindow::bars_network(AppKind app) { return app == AppKind::kMultinet ? 1 : 0; }
 
 void MainWindow::connect_worker() {
   AppWorker* w = worker_;
@@ -138,6 +137,10 @@ void MainWindow::on_inference(const InferenceResult& r) {
     predictions_->set_caption(tr("%1 · inference %2").arg(r.model).arg(r.report.sequence));
   }
   update_status_rates(r);
+  if (request_.backend == Backend::kBoth) {
+    TwinPair pair;
+    if (pairer_.add(r, &pair)) show_pair(pair);
+  }
   emit inference_shown(r);
 }
 

@@ -32,6 +32,24 @@ struct MicChoice {
   int trail_silence_ms = 1000;
 };
 
+// Where the app runs: on the host, on the emulated Cortex-M7 board (QEMU), or on both, fed
+// the same frames and samples so their results can be compared layer by layer.
+enum class Backend { kHost, kBoard, kBoth };
+
+inline QString backend_name(Backend b) {
+  return b == Backend::kHost ? QStringLiteral("host")
+                             : (b == Backend::kBoard ? QStringLiteral("qemu") : QStringLiteral("both"));
+}
+inline bool backend_from_name(const QString& name, Backend* b) {
+  for (Backend c : {Backend::kHost, Backend::kBoard, Backend::kBoth}) {
+    if (name == backend_name(c)) {
+      *b = c;
+      return true;
+    }
+  }
+  return false;
+}
+
 struct WorkerRequest {
   // Counts the window's requests; the worker's answers carry it, so the window can tell an
   // answer to its latest request from one to a request it has since replaced.
@@ -41,6 +59,7 @@ struct WorkerRequest {
   CameraChoice camera;
   MicChoice mic;
   bool shared_arena = true;  // multinet: one arena for both networks
+  Backend backend = Backend::kHost;
 };
 
 }  // namespace tt::gui

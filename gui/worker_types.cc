@@ -20,6 +20,15 @@ QVector<double> InferenceResult::op_seconds() const {
   return s;
 }
 
+QVector<quint64> InferenceResult::op_cost() const {
+  if (!op_instructions.isEmpty()) return op_instructions;
+  QVector<quint64> ticks;
+  for (int32_t i = 0; i < report.op_count && i < apps::kMaxReportOps; ++i) {
+    ticks.push_back(report.op_ticks[i]);
+  }
+  return ticks;
+}
+
 QString InferenceResult::top_label() const {
   if (report.top < 0) return QString();
   return report.top < labels.size() ? labels[report.top] : QString::number(report.top);

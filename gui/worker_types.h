@@ -21,12 +21,21 @@ struct InferenceResult {
   QStringList labels;
   uint64_t ticks_per_second = 1;  // the board clock's
   QString tick_meaning;
+  int serial = 0;  // the WorkerRequest the app (host or board) was started for
+  bool on_board = false;  // from the emulated board (report.op_ticks are its SysTicks)
+  // The emulated board with the instruction-counter plugin: exact instructions per layer.
+  QVector<quint64> op_instructions;
+  // Side by side: which camera frame, fed to the host and the board alike, this inference
+  // classified (-1: none, or an audio network, paired by report.sequence instead).
+  int input_id = -1;
 
   double seconds(uint64_t ticks) const {
     return static_cast<double>(ticks) / static_cast<double>(ticks_per_second);
   }
   QVector<float> probabilities() const;
   QVector<double> op_seconds() const;
+  // The board's cost per layer: exact instructions when counted, else its ticks.
+  QVector<quint64> op_cost() const;
   QString top_label() const;
 };
 

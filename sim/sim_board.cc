@@ -68,7 +68,7 @@ void SimBoard::set_event_callback(std::function<void(const SimEvent&)> callback)
   callback_ = std::move(callback);
 }
 
-void SimBoard::emit(const SimEvent& e) {
+void SimBoard::notify(const SimEvent& e) {
   std::function<void(const SimEvent&)> cb;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -457,7 +457,7 @@ void SimBoard::die(const std::string& why) {
     error_ = text;
   }
   cv_.notify_all();
-  emit(SimEvent{SimEvent::kDied, text, 0});
+  notify(SimEvent{SimEvent::kDied, text, 0});
 }
 
 void SimBoard::on_text(const uint8_t* data, size_t n) {
@@ -586,7 +586,7 @@ void SimBoard::on_frame(const link::Frame& f) {
         std::lock_guard<std::mutex> lock(mutex_);
         ++lcd_flushes_;
       }
-      emit(SimEvent{SimEvent::kLcd, "", 0});
+      notify(SimEvent{SimEvent::kLcd, "", 0});
       break;
     }
     case MsgType::kInference: {
@@ -624,7 +624,7 @@ void SimBoard::on_frame(const link::Frame& f) {
           if (reports_.size() > 4096) reports_.pop_front();
         }
         cv_.notify_all();
-        emit(SimEvent{SimEvent::kReport, "", 0});
+        notify(SimEvent{SimEvent::kReport, "", 0});
       }
       break;
     }
@@ -647,7 +647,7 @@ void SimBoard::on_frame(const link::Frame& f) {
         keywords_.push_back(k);
       }
       cv_.notify_all();
-      emit(SimEvent{SimEvent::kKeyword, "", k.keyword});
+      notify(SimEvent{SimEvent::kKeyword, "", k.keyword});
       break;
     }
     case MsgType::kMessage:
@@ -659,12 +659,12 @@ void SimBoard::on_frame(const link::Frame& f) {
         std::lock_guard<std::mutex> lock(mutex_);
         messages_.push_back(text);
       }
-      emit(SimEvent{log ? SimEvent::kLog : SimEvent::kMessage, text, 0});
+      notify(SimEvent{log ? SimEvent::kLog : SimEvent::kMessage, text, 0});
       break;
     }
     case MsgType::kLed:
       if (f.length == 3) {
-        emit(SimEvent{SimEvent::kLed, "",
+        notify(SimEvent{SimEvent::kLed, "",
                       (f.payload[0] << 16) | (f.payload[1] << 8) | f.payload[2]});
       }
       break;
@@ -672,7 +672,7 @@ void SimBoard::on_frame(const link::Frame& f) {
       const uint8_t status = r.u8();
       char text[256];
       r.str(text, sizeof text);
-      emit(SimEvent{SimEvent::kAppStatus, text, status});
+      notify(SimEvent{SimEvent::kAppStatus, text, status});
       break;
     }
     default:

@@ -124,7 +124,7 @@ class SimBoard {
   void on_frame(const link::Frame& f);
   void on_text(const uint8_t* data, size_t n);
   void die(const std::string& why);
-  void emit(const SimEvent& e);
+  void notify(const SimEvent& e);  // calls the event callback (not "emit": Qt defines that)
   void attach_exact_counts(SimReport* r);
 
   SimOptions options_;

@@ -94,13 +94,15 @@ void score_bars(hal::Display& d, const Rect& box, const InferenceReport& r, int3
 }
 
 void format_ticks(char* out, int32_t out_bytes, uint64_t ticks, const hal::Clock& clock) {
-  if (std::strstr(clock.tick_meaning(), "instruction") == clock.tick_meaning()) {
-    std::snprintf(out, out_bytes, "%.2f M instr", static_cast<double>(ticks) / 1e6);
-    return;
-  }
-  const double ms =
-      static_cast<double>(ticks) * 1000.0 / static_cast<double>(clock.ticks_per_second());
-  std::snprintf(out, out_bytes, "%.2f ms", ms);
+  // Fixed point, not %f: the firmware's newlib-nano printf has no floating point.
+  const bool instructions =
+      std::strstr(clock.tick_meaning(), "instruction") == clock.tick_meaning();
+  const uint64_t tps = clock.ticks_per_second() > 0 ? clock.ticks_per_second() : 1;
+  // Hundredths of a million instructions, or of a millisecond.
+  const uint64_t hundredths =
+      instructions ? (ticks + 5000) / 10000 : (ticks * 100000 + tps / 2) / tps;
+  std::snprintf(out, out_bytes, "%lu.%02lu %s", static_cast<unsigned long>(hundredths / 100),
+                static_cast<unsigned long>(hundredths % 100), instructions ? "M instr" : "ms");
 }
 
 }  // namespace tt::apps::screen

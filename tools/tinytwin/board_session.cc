@@ -11,19 +11,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// build/host/tools/tinytwin/tinytwin -> build/
+// The usual build layout is build/<preset>/...: the firmware is build/fw-mps2-an500/...,
+// the plugin build/host/sim/.... Any executable of a host build (the CLI, the GUI, a test)
+// finds them by walking up from itself to the folder that holds fw-mps2-an500.
 fs::path build_root() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (ec) return {};
-  return exe.parent_path().parent_path().parent_path().parent_path();
+  for (fs::path p = exe.parent_path(); !p.empty() && p != p.root_path(); p = p.parent_path()) {
+    if (fs::is_directory(p / "fw-mps2-an500", ec)) return p;
+  }
+  return {};
 }
 
 std::string first_existing(const char* env, const fs::path& fallback) {
   const char* e = std::getenv(env);
   if (e != nullptr && *e != '\0') return e;
   std::error_code ec;
-  return fs::is_regular_file(fallback, ec) ? fallback.string() : "";
+  return !fallback.empty() && fs::is_regular_file(fallback, ec) ? fallback.string() : "";
 }
 
 }  // namespace
@@ -50,10 +55,11 @@ bool parse_board_option(int argc, char** argv, int& i, BoardOptions* o, std::str
 
 std::unique_ptr<sim::SimBoard> open_board(const BoardOptions& o, std::string* error) {
   const fs::path root = build_root();
+  const auto under_root = [&root](const fs::path& rel) { return root.empty() ? root : root / rel; };
   sim::SimOptions s;
   s.firmware = o.firmware.empty()
                    ? first_existing("TT_FIRMWARE",
-                                    root / "fw-mps2-an500" / "firmware" / "app" / "tinytwin_fw")
+                                    under_root("fw-mps2-an500/firmware/app/tinytwin_fw"))
                    : o.firmware;
   if (s.firmware.empty()) {
     *error =
@@ -63,7 +69,7 @@ std::unique_ptr<sim::SimBoard> open_board(const BoardOptions& o, std::string* er
   }
   if (o.plugin != "none") {
     s.plugin = o.plugin.empty() ? first_existing("TT_QEMU_PLUGIN",
-                                                 root / "host" / "sim" / "libtt_icount_marker.so")
+                                                 under_root("host/sim/libtt_icount_marker.so"))
                                 : o.plugin;
   }
   s.wall_timeout_s = o.timeout_s;
