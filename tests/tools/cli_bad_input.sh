@@ -18,40 +18,8 @@ python=/usr/bin/python3
 
 rm -rf "$work"
 mkdir -p "$work"
-passed=0
-failed=0
-skipped=0
-
-# expect NAME EXIT REGEX CMD...: runs CMD (tinytwin ARGS), checks exit code, stderr.
-expect() {
-  local name=$1 want=$2 regex=$3
-  shift 3
-  "$tinytwin" "$@" >"$work/stdout" 2>"$work/stderr"
-  local rc=$? problem=""
-  if [ "$rc" -ne "$want" ]; then
-    problem="exit $rc, expected $want"
-  elif [ ! -s "$work/stderr" ]; then
-    problem="nothing on stderr"
-  elif grep -Eq 'Sanitizer|runtime error:|terminate called' "$work/stderr"; then
-    problem="crash or sanitizer report"
-  elif ! grep -Eiq "$regex" "$work/stderr"; then
-    problem="stderr does not match /$regex/"
-  fi
-  if [ -n "$problem" ]; then
-    echo "FAIL $name: $problem"
-    echo "  command: tinytwin $*"
-    sed 's/^/  stderr: /' "$work/stderr" | head -n 20
-    failed=$((failed + 1))
-  else
-    echo "ok   $name: $(head -n 1 "$work/stderr")"
-    passed=$((passed + 1))
-  fi
-}
-
-skip() {
-  echo "SKIP $1"
-  skipped=$((skipped + 1))
-}
+# shellcheck source=bad_input_lib.sh
+. "$here/bad_input_lib.sh"
 
 # Deterministic pseudo-random bytes: bytes N SEED > FILE.
 bytes() {
@@ -183,5 +151,4 @@ PY
   expect "missing input" 1 "no such file" run --model "$good" --input "$work/none.npy"
 fi
 
-echo "cli_bad_input: $passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ]
+bad_input_summary cli_bad_input

@@ -483,9 +483,6 @@ int cmd_demo(int argc, char** argv) {
   for (const auto& [name, run] : sections) known = known || name == o.app;
   if (!known) return usage_error("demo", "unknown app '" + o.app + "'", kUsage);
   if (o.backend == "qemu") {
-    if (o.app == "multinet") {
-      return usage_error("demo", "multinet runs on the host backend only so far", kUsage);
-    }
     try {
       return demo_on_board(o.app, o.limit, o.board);
     } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
 #include <vector>
 
 #include "apps/cifar10_camera/cifar10_camera_app.h"
@@ -109,6 +110,78 @@ cv::Mat to_frame(const cv::Mat& bgr_or_gray, int w, int h) {
   return out.isContinuous() ? out : out.clone();
 }
 
+// multinet: "go ... stop" spoken while the sample video plays. The audio goes in quarter
+// seconds, each followed by the video's next frame: the board's classifier, switched on and
+// off by the keywords, classifies the newest frame it has while it is on.
+bool multinet_on_board(sim::SimBoard& board, const std::string& dir, std::string* skipped) {
+  TempDir tmp;
+  const std::string wav = tmp.path() + "/go_stop.wav";
+  std::string problem =
+      speak_to_wav("<speak>go<break time=\"2500ms\"/>stop</speak>", "en", true, wav);
+  std::vector<int16_t> speech;
+  if (problem.empty()) host::SndfileMicrophone::read_file_16k_mono(wav, &speech, &problem);
+  cv::VideoCapture video(dir + "/Megamind.avi");
+  if (problem.empty() && !video.isOpened()) problem = "cannot open Megamind.avi";
+  if (!problem.empty()) {
+    *skipped = problem;
+    return true;
+  }
+  std::vector<int16_t> audio(8000, 0);  // half a second before the first word
+  audio.insert(audio.end(), speech.begin(), speech.end());
+  audio.insert(audio.end(), 24000, 0);
+  const int kws = board.linked_model("kws_dscnn"), image = board.linked_model("cifar10_cnn");
+  link::StartApp req;
+  req.app = link::AppId::kMultinet;
+  req.model_count = 2;
+  req.source[0] = req.source[1] = link::ModelSource::kLinked;
+  req.index[0] = static_cast<uint8_t>(kws);
+  req.index[1] = static_cast<uint8_t>(image);
+  req.devices = link::StartApp::kHasCamera | link::StartApp::kHasMicrophone;
+  if (kws < 0 || image < 0 || !board.set_camera_format(0, 32, 32) || !board.start_app(req)) {
+    return false;
+  }
+  uint64_t instructions[2] = {0, 0};
+  int counts[2] = {0, 0};
+  const auto collect = [&](double wait_s) {
+    sim::SimReport r;
+    while (board.wait_report(&r, wait_s)) {
+      const int n = r.info.network == 1 ? 1 : 0;
+      ++counts[n];
+      instructions[n] = 0;
+      for (uint64_t c : r.op_instructions.empty() ? r.op_ticks : r.op_instructions) {
+        instructions[n] += c;
+      }
+    }
+  };
+  constexpr size_t kQuarter = 4000;
+  cv::Mat frame;
+  for (size_t off = 0; off < audio.size(); off += kQuarter) {
+    if (!board.send_audio(audio.data() + off, std::min(kQuarter, audio.size() - off))) return false;
+    if (!video.read(frame)) {
+      video.set(cv::CAP_PROP_POS_FRAMES, 0);  // the clip loops
+      video.read(frame);
+    }
+    const int side = std::min(frame.cols, frame.rows);
+    const cv::Mat small = to_frame(
+        frame(cv::Rect((frame.cols - side) / 2, (frame.rows - side) / 2, side, side)), 32, 32);
+    if (!board.send_frame(small.ptr<uint8_t>(), small.total() * 3)) return false;
+    collect(0.0);
+  }
+  if (!board.send_audio_end() || !board.ping()) return false;
+  collect(2.0);
+  std::string heard;
+  for (const link::Keyword& k : board.take_keywords()) {
+    heard += std::string(" ") + (k.keyword >= 0 && k.keyword < 12 ? apps::kKwsLabels[k.keyword] : "?");
+  }
+  std::printf(
+      "multinet on the board: \"go ... stop\" (espeak-ng en) while Megamind.avi plays -> "
+      "heard:%s; %d audio windows (%llu instructions each), %d image inferences (%llu "
+      "instructions each)\n",
+      heard.c_str(), counts[0], static_cast<unsigned long long>(instructions[0]), counts[1],
+      static_cast<unsigned long long>(instructions[1]));
+  return board.stop_app();
+}
+
 }  // namespace
 
 int demo_on_board(const std::string& which, int64_t limit, const BoardOptions& bo) {
@@ -206,6 +279,13 @@ int demo_on_board(const std::string& which, int64_t limit, const BoardOptions& b
       }
       std::printf("\n");
     }
+  }
+  if ((all || which == "multinet") && !dir.empty()) {
+    std::string skipped;
+    if (!multinet_on_board(*board, dir, &skipped)) {
+      return input_error("demo", "multinet on the board: " + board->error());
+    }
+    if (!skipped.empty()) std::printf("multinet on the board: skipped: %s\n", skipped.c_str());
   }
   const int code = board->exit_board();
   if (code != 0)

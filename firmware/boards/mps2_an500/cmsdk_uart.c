@@ -50,29 +50,3 @@ size_t tt_uart_read(uint8_t* out, size_t max) {
   }
   return n;
 }
-
-void tt_uart_puts(const char* s) {
-  while (*s) {
-    tt_uart_putc(*s++);
-  }
-}
-
-void tt_uart_put_hex32(uint32_t value) {
-  static const char hex_digits[] = "0123456789abcdef";
-  tt_uart_puts("0x");
-  for (int shift = 28; shift >= 0; shift -= 4) {
-    tt_uart_putc(hex_digits[(value >> shift) & 0xF]);
-  }
-}
-
-void tt_uart_put_dec32(uint32_t value) {
-  char buf[10];
-  int n = 0;
-  do {
-    buf[n++] = (char)('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
-  while (n > 0) {
-    tt_uart_putc(buf[--n]);
-  }
-}

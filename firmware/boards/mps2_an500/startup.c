@@ -4,12 +4,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "firmware/boards/common/memory_init.h"
 #include "firmware/boards/mps2_an500/cmsdk_uart.h"
 
-// Linker script symbols (mps2_an500.ld).
-extern uint32_t tt_ld_data_start[], tt_ld_data_end[], tt_ld_data_load[];
-extern uint32_t tt_ld_bss_start[], tt_ld_bss_end[];
-extern uint32_t tt_ld_stack_top[];
+extern uint32_t tt_ld_stack_top[];  // mps2_an500.ld
 
 // NOLINTNEXTLINE(bugprone-reserved-identifier,readability-identifier-naming): newlib's name
 extern void __libc_init_array(void);
@@ -17,7 +15,7 @@ extern int main(void);
 
 void reset_handler(void);
 void tt_reset_continue(void);
-void tt_fault_entry(void);  // fault_handler.c
+void tt_fault_entry(void);  // common/fault_handler.c
 void default_handler(void);
 
 // Overridable by a strong definition elsewhere (e.g. instruction_counter.c's SysTick).
@@ -77,16 +75,7 @@ __attribute__((naked, noreturn)) void reset_handler(void) {
 }
 
 void tt_reset_continue(void) {
-  // Sizes via integers: the linker symbols are distinct objects to the compiler, so comparing
-  // pointers to them would be undefined behaviour.
-  const uintptr_t data_words = ((uintptr_t)tt_ld_data_end - (uintptr_t)tt_ld_data_start) / 4;
-  for (uintptr_t i = 0; i < data_words; ++i) {
-    tt_ld_data_start[i] = tt_ld_data_load[i];
-  }
-  const uintptr_t bss_words = ((uintptr_t)tt_ld_bss_end - (uintptr_t)tt_ld_bss_start) / 4;
-  for (uintptr_t i = 0; i < bss_words; ++i) {
-    tt_ld_bss_start[i] = 0;
-  }
+  tt_memory_init_data_bss();
 
   // Give each fault its own vector (otherwise everything escalates to HardFault) and trap
   // integer division by zero, which would otherwise silently yield 0.

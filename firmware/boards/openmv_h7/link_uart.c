@@ -159,32 +159,6 @@ void tt_h7_link_write(const uint8_t* data, size_t bytes) {
   }
 }
 
-void tt_h7_link_puts(const char* s) {
-  while (*s) {
-    tt_h7_link_putc(*s++);
-  }
-}
-
-void tt_h7_link_put_hex32(uint32_t value) {
-  static const char hex_digits[] = "0123456789abcdef";
-  tt_h7_link_puts("0x");
-  for (int shift = 28; shift >= 0; shift -= 4) {
-    tt_h7_link_putc(hex_digits[(value >> shift) & 0xFu]);
-  }
-}
-
-void tt_h7_link_put_dec32(uint32_t value) {
-  char digits[10];
-  int n = 0;
-  do {
-    digits[n++] = (char)('0' + value % 10u);
-    value /= 10u;
-  } while (value != 0);
-  while (n > 0) {
-    tt_h7_link_putc(digits[--n]);
-  }
-}
-
 void tt_h7_link_flush(void) {
   // TC: the transmit FIFO is empty and the last stop bit has been sent. Bounded, in case
   // the transmitter was never enabled.

@@ -10,8 +10,8 @@
 // Receive: the RX-FIFO-not-empty interrupt drains the hardware FIFO into a 16 KB ring, so a
 // host can send a whole link frame (up to 8 KB of payload) while an inference runs; bytes
 // that find the ring full are dropped and counted. Transmit: polled, one byte per free
-// transmit FIFO slot. The raw helpers (putc, puts, hex, decimal) need no interrupts and no
-// heap, for the fault handler.
+// transmit FIFO slot. The polled set-up and writes need no interrupts and no heap, for the
+// fault report (boards/common over board_console.c).
 #ifndef TT_FIRMWARE_BOARDS_OPENMV_H7_LINK_UART_H_
 #define TT_FIRMWARE_BOARDS_OPENMV_H7_LINK_UART_H_
 
@@ -32,9 +32,6 @@ void tt_h7_link_init_polled(void);
 size_t tt_h7_link_read(uint8_t* buffer, size_t max);  // non-blocking
 void tt_h7_link_write(const uint8_t* data, size_t bytes);
 void tt_h7_link_putc(char c);
-void tt_h7_link_puts(const char* s);
-void tt_h7_link_put_hex32(uint32_t value);  // "0x%08x"
-void tt_h7_link_put_dec32(uint32_t value);
 void tt_h7_link_flush(void);  // waits until the last bit has left the pin
 
 uint32_t tt_h7_link_rx_dropped(void);  // bytes lost to a full ring or a hardware overrun

@@ -9,12 +9,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "firmware/boards/common/memory_init.h"
 #include "firmware/boards/openmv_h7/clock.h"
 #include "firmware/boards/openmv_h7/h743_registers.h"
 
-// Linker script symbols (openmv_h7_sections.ld).
-extern uint32_t tt_ld_data_start[], tt_ld_data_end[], tt_ld_data_load[];
-extern uint32_t tt_ld_bss_start[], tt_ld_bss_end[];
+// Linker script symbols (openmv_h7_sections.ld); .data and .bss are memory_init.c's.
 extern uint32_t tt_ld_dtcm_bss_start[], tt_ld_dtcm_bss_end[];
 extern uint32_t tt_ld_sram1_3_bss_start[], tt_ld_sram1_3_bss_end[];
 extern uint32_t tt_ld_sram4_bss_start[], tt_ld_sram4_bss_end[];
@@ -26,7 +25,7 @@ extern int main(void);
 
 void reset_handler(void);
 void tt_reset_continue(void);
-void tt_fault_entry(void);  // fault_handler.c
+void tt_fault_entry(void);  // common/fault_handler.c
 void default_handler(void);
 
 // Overridden by strong definitions elsewhere (cycle_counter.c, link_uart.c).
@@ -137,15 +136,6 @@ static void enable_dcache(void) {
   tt_h7_dsb_isb();
 }
 
-static void zero_words(uint32_t* start, uint32_t* end) {
-  // Sizes via integers: the linker symbols are distinct objects to the compiler, so comparing
-  // pointers to them would be undefined behaviour.
-  const uintptr_t words = ((uintptr_t)end - (uintptr_t)start) / 4;
-  for (uintptr_t i = 0; i < words; ++i) {
-    start[i] = 0;
-  }
-}
-
 void tt_reset_continue(void) {
   silence_interrupts();
   *tt_h7_reg(kTtH7ScbVtor) = (uint32_t)(uintptr_t)tt_vector_table;
@@ -159,17 +149,13 @@ void tt_reset_continue(void) {
   enable_icache();
   enable_dcache();
 
-  const uintptr_t data_words = ((uintptr_t)tt_ld_data_end - (uintptr_t)tt_ld_data_start) / 4;
-  for (uintptr_t i = 0; i < data_words; ++i) {
-    tt_ld_data_start[i] = tt_ld_data_load[i];
-  }
-  zero_words(tt_ld_bss_start, tt_ld_bss_end);
-  zero_words(tt_ld_dtcm_bss_start, tt_ld_dtcm_bss_end);
+  tt_memory_init_data_bss();
+  tt_memory_zero_words(tt_ld_dtcm_bss_start, tt_ld_dtcm_bss_end);
   // The D2 SRAMs are unclocked after reset.
   *tt_h7_reg(kTtH7RccAhb2enr) |= kAhb2enrSram123;
   (void)*tt_h7_reg(kTtH7RccAhb2enr);
-  zero_words(tt_ld_sram1_3_bss_start, tt_ld_sram1_3_bss_end);
-  zero_words(tt_ld_sram4_bss_start, tt_ld_sram4_bss_end);
+  tt_memory_zero_words(tt_ld_sram1_3_bss_start, tt_ld_sram1_3_bss_end);
+  tt_memory_zero_words(tt_ld_sram4_bss_start, tt_ld_sram4_bss_end);
 
   // Give each fault its own vector (otherwise everything escalates to HardFault) and trap
   // integer division by zero, which would otherwise silently yield 0.

@@ -17,40 +17,9 @@ python=/usr/bin/python3
 
 rm -rf "$work"
 mkdir -p "$work"
-passed=0
-failed=0
-skipped=0
-
-# expect NAME EXIT REGEX ARGS...: runs tinytwin features ARGS, checks exit code and stderr.
-expect() {
-  local name=$1 want=$2 regex=$3
-  shift 3
-  "$tinytwin" features "$@" >"$work/stdout" 2>"$work/stderr"
-  local rc=$? problem=""
-  if [ "$rc" -ne "$want" ]; then
-    problem="exit $rc, expected $want"
-  elif [ ! -s "$work/stderr" ]; then
-    problem="nothing on stderr"
-  elif grep -Eq 'Sanitizer|runtime error:|terminate called' "$work/stderr"; then
-    problem="crash or sanitizer report"
-  elif ! grep -Eiq -- "$regex" "$work/stderr"; then
-    problem="stderr does not match /$regex/"
-  fi
-  if [ -n "$problem" ]; then
-    echo "FAIL $name: $problem"
-    echo "  command: tinytwin features $*"
-    sed 's/^/  stderr: /' "$work/stderr" | head -n 20
-    failed=$((failed + 1))
-  else
-    echo "ok   $name: $(head -n 1 "$work/stderr")"
-    passed=$((passed + 1))
-  fi
-}
-
-skip() {
-  echo "SKIP $1"
-  skipped=$((skipped + 1))
-}
+# shellcheck source=../bad_input_lib.sh
+. "$(dirname "$0")/../bad_input_lib.sh"
+subcommand=features
 
 out=$work/out.npy
 
@@ -141,5 +110,4 @@ else
   skip "generated audio and .npy files (no python3 with numpy)"
 fi
 
-echo "features_bad_input: $passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ]
+bad_input_summary features_bad_input

@@ -1,18 +1,18 @@
-// newlib system calls for the OpenMV Cam H7: stdout/stderr go to the link UART, stdin reads
-// as empty (the link's bytes belong to the link protocol, not to scanf), exit resets the
-// board (tt_board_exit), and the heap is the bounded .heap region of the linker script with
-// a clear message when it runs out.
+// newlib system calls, the same for every board: stdout/stderr go to the board's console
+// (board_console.h), stdin reads as empty, exit ends in tt_board_exit (QEMU exits, a board
+// resets), and the heap is the bounded .heap region of the linker script with a clear
+// message when it runs out.
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
 #include <sys/stat.h>
 
 #include "firmware/boards/board_support.h"
-#include "firmware/boards/openmv_h7/link_uart.h"
+#include "firmware/boards/common/board_console.h"
 
-extern char tt_ld_heap_start[], tt_ld_heap_end[];  // openmv_h7_sections.ld
+extern char tt_ld_heap_start[], tt_ld_heap_end[];  // every board's linker script
 
-enum { kExitAbort = 134 };  // 128 + SIGABRT, as a shell reports it on the host
+enum { kExitAbort = 128 + SIGABRT };  // as a shell reports it on the host (134)
 
 // The names and signatures below are fixed by newlib.
 // NOLINTBEGIN(bugprone-reserved-identifier,readability-identifier-naming)
@@ -34,10 +34,12 @@ int _write(int fd, const char* data, int size) {
     errno = EBADF;
     return -1;
   }
-  tt_h7_link_write((const uint8_t*)data, (size_t)size);
+  tt_board_console_write(data, (size_t)size);
   return size;
 }
 
+// Nothing reads the console: its received bytes belong to the link protocol, and end-of-file
+// keeps a stray scanf from blocking a test run.
 int _read(int fd, char* data, int size) {
   (void)data;
   (void)size;
@@ -54,7 +56,7 @@ int _close(int fd) {
   return -1;
 }
 
-// A character device, so newlib line-buffers stdout.
+// A character device, so newlib line-buffers stdout and a crash loses at most one line.
 int _fstat(int fd, struct stat* st) {
   if (!is_console(fd)) {
     errno = EBADF;
@@ -79,9 +81,9 @@ void _exit(int code) { tt_board_exit(code); }
 // Reached through abort() -> raise(SIGABRT); there is no other process to signal.
 int _kill(int pid, int sig) {
   (void)pid;
-  tt_h7_link_puts("\n*** ABORT: signal ");
-  tt_h7_link_put_dec32((uint32_t)sig);
-  tt_h7_link_puts("\n");
+  tt_console_puts("\n*** ABORT: signal ");
+  tt_console_put_dec32((uint32_t)sig);
+  tt_console_puts("\n");
   tt_board_exit(sig == SIGABRT ? kExitAbort : 128 + sig);
 }
 
@@ -99,14 +101,14 @@ void* _sbrk(ptrdiff_t increment) {
   const int fits =
       increment >= 0 ? (uintptr_t)increment <= available : (uintptr_t)(-increment) <= brk - start;
   if (!fits) {
-    // Raw UART, not printf: printf may be the caller (it allocates its buffer on first use).
-    tt_h7_link_puts("\n*** sbrk: heap exhausted: ");
-    tt_h7_link_put_dec32((uint32_t)increment);
-    tt_h7_link_puts(" bytes requested, ");
-    tt_h7_link_put_dec32((uint32_t)available);
-    tt_h7_link_puts(" free of ");
-    tt_h7_link_put_dec32((uint32_t)(end - start));
-    tt_h7_link_puts(" (raise tt_ld_heap_size, openmv_h7_sections.ld)\n");
+    // The console, not printf: printf may be the caller (it allocates its buffer on first use).
+    tt_console_puts("\n*** sbrk: heap exhausted: ");
+    tt_console_put_dec32((uint32_t)increment);
+    tt_console_puts(" bytes requested, ");
+    tt_console_put_dec32((uint32_t)available);
+    tt_console_puts(" free of ");
+    tt_console_put_dec32((uint32_t)(end - start));
+    tt_console_puts(" (raise tt_ld_heap_size in the board's linker script)\n");
     errno = ENOMEM;
     return (void*)-1;  // NOLINT(performance-no-int-to-ptr): newlib's failure value
   }

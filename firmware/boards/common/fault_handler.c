@@ -1,18 +1,22 @@
 // Fault reporting for HardFault, MemManage, BusFault, UsageFault, NMI and any unexpected
-// exception or interrupt: writes the exception, the fault status registers (CFSR, HFSR,
-// MMFAR, BFAR) and the PC/LR stacked by the faulting code to the link UART, waits until the
-// last byte has left, then resets the board through AIRCR. It writes with polling only (no
-// interrupts, no stdio, no heap): any of those may be what broke. Should the handler itself
-// fault (a lock-up), the independent watchdog resets the board within its 2 s time-out.
+// exception or interrupt, the same for every board: writes the exception, the fault status
+// registers (CFSR, HFSR, MMFAR, BFAR) and the PC/LR stacked by the faulting code to the
+// board's console, then lets the board end (tt_board_fault_exit), so a crash shows where it
+// happened instead of hanging. The registers are the Cortex-M7's own, not a board's.
 #include <stdint.h>
 
-#include "firmware/boards/openmv_h7/h743_registers.h"
-#include "firmware/boards/openmv_h7/link_uart.h"
+#include "firmware/boards/common/board_console.h"
 
 void tt_fault_entry(void);
 void tt_fault_report(const uint32_t* frame, uint32_t exc_return);
 
-enum { kFrameWords = 8 };  // r0-r3, r12, lr, pc, xpsr
+enum {
+  kScbCfsr = 0xE000ED28u,
+  kScbHfsr = 0xE000ED2Cu,
+  kScbMmfar = 0xE000ED34u,
+  kScbBfar = 0xE000ED38u,
+  kFrameWords = 8,  // r0-r3, r12, lr, pc, xpsr
+};
 
 typedef struct {
   uint32_t bit;
@@ -31,13 +35,9 @@ static const FlagName cfsr_flag_names[] = {
 static const FlagName hfsr_flag_names[] = {
     {1u << 1, "VECTTBL"}, {1u << 30, "FORCED"}, {1u << 31, "DEBUGEVT"}};
 
-// The RAM a stack frame can be in: DTCM, AXI SRAM, SRAM1-3, SRAM4.
-static const uint32_t ram_ranges[][2] = {
-    {0x20000000u, 0x20020000u},
-    {0x24000000u, 0x24080000u},
-    {0x30000000u, 0x30048000u},
-    {0x38000000u, 0x38010000u},
-};
+static uint32_t read_reg(uint32_t address) {
+  return *(volatile const uint32_t*)address;  // NOLINT(performance-no-int-to-ptr): a register
+}
 
 static const char* exception_name(uint32_t number) {
   switch (number) {
@@ -67,29 +67,15 @@ static const char* exception_name(uint32_t number) {
 static void put_flags(uint32_t value, const FlagName* flags, int count) {
   for (int i = 0; i < count; ++i) {
     if (value & flags[i].bit) {
-      tt_h7_link_putc(' ');
-      tt_h7_link_puts(flags[i].name);
+      tt_console_putc(' ');
+      tt_console_puts(flags[i].name);
     }
   }
 }
 
 static void put_field(const char* name, uint32_t value) {
-  tt_h7_link_puts(name);
-  tt_h7_link_put_hex32(value);
-}
-
-// A stack overflow leaves a frame pointer outside RAM; reading it would fault again inside
-// this handler (lock-up), so check it first.
-static int frame_readable(uintptr_t at) {
-  if (at & 3u) {
-    return 0;
-  }
-  for (unsigned i = 0; i < sizeof ram_ranges / sizeof ram_ranges[0]; ++i) {
-    if (at >= ram_ranges[i][0] && at + kFrameWords * 4 <= ram_ranges[i][1]) {
-      return 1;
-    }
-  }
-  return 0;
+  tt_console_puts(name);
+  tt_console_put_hex32(value);
 }
 
 // Picks the stack the faulting code used (EXC_RETURN bit 2: 0 = MSP, 1 = PSP).
@@ -107,24 +93,26 @@ void tt_fault_report(const uint32_t* frame, uint32_t exc_return) {
   uint32_t ipsr;
   __asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
   const uint32_t number = ipsr & 0x1FFu;
-  const uint32_t cfsr = *tt_h7_reg(kTtH7ScbCfsr);
-  const uint32_t hfsr = *tt_h7_reg(kTtH7ScbHfsr);
+  const uint32_t cfsr = read_reg(kScbCfsr);
+  const uint32_t hfsr = read_reg(kScbHfsr);
 
-  tt_h7_link_init_polled();  // the fault may come before tt_board_init
-  tt_h7_link_puts("\n*** FAULT: ");
-  tt_h7_link_puts(exception_name(number));
-  tt_h7_link_puts(" (exception ");
-  tt_h7_link_put_dec32(number);
-  tt_h7_link_puts(")\n");
+  tt_board_console_init();
+  tt_console_puts("\n*** FAULT: ");
+  tt_console_puts(exception_name(number));
+  tt_console_puts(" (exception ");
+  tt_console_put_dec32(number);
+  tt_console_puts(")\n");
   put_field("*** CFSR ", cfsr);
   put_field(" HFSR ", hfsr);
-  put_field(" MMFAR ", *tt_h7_reg(kTtH7ScbMmfar));
-  put_field(" BFAR ", *tt_h7_reg(kTtH7ScbBfar));
-  tt_h7_link_puts("\n*** flags:");
+  put_field(" MMFAR ", read_reg(kScbMmfar));
+  put_field(" BFAR ", read_reg(kScbBfar));
+  tt_console_puts("\n*** flags:");
   put_flags(cfsr, cfsr_flag_names, (int)(sizeof cfsr_flag_names / sizeof cfsr_flag_names[0]));
   put_flags(hfsr, hfsr_flag_names, (int)(sizeof hfsr_flag_names / sizeof hfsr_flag_names[0]));
+  // A stack overflow leaves a frame pointer outside RAM; reading it would fault again
+  // inside this handler (lock-up), so check it first.
   const uintptr_t at = (uintptr_t)frame;
-  if (frame_readable(at)) {
+  if ((at & 3u) == 0 && tt_board_ram_contains(at, kFrameWords * 4)) {
     put_field("\n*** stacked PC ", frame[6]);
     put_field(" LR ", frame[5]);
     put_field(" xPSR ", frame[7]);
@@ -132,7 +120,5 @@ void tt_fault_report(const uint32_t* frame, uint32_t exc_return) {
     put_field("\n*** stack frame unreadable at ", (uint32_t)at);
   }
   put_field(" EXC_RETURN ", exc_return);
-  tt_h7_link_puts("\n*** resetting\n");
-  tt_h7_link_flush();
-  tt_h7_system_reset();
+  tt_board_fault_exit();
 }
