@@ -358,24 +358,23 @@ bool SimBoard::set_button(bool pressed) {
 
 // ---- results ----------------------------------------------------------------------------
 
-bool SimBoard::wait_report(SimReport* report, double timeout_s) {
-  const bool ok = wait_for(
-      timeout_s, [this] { return !reports_.empty(); }, "an inference report");
-  if (!ok) return false;
+template <typename T>
+bool SimBoard::pop_when_ready(std::deque<T>& queue, T* out, double timeout_s, const char* what) {
+  if (!wait_for(
+          timeout_s, [&queue] { return !queue.empty(); }, what))
+    return false;
   std::lock_guard<std::mutex> lock(mutex_);
-  *report = std::move(reports_.front());
-  reports_.pop_front();
+  *out = std::move(queue.front());
+  queue.pop_front();
   return true;
 }
 
+bool SimBoard::wait_report(SimReport* report, double timeout_s) {
+  return pop_when_ready(reports_, report, timeout_s, "an inference report");
+}
+
 bool SimBoard::wait_keyword(link::Keyword* keyword, double timeout_s) {
-  const bool ok = wait_for(
-      timeout_s, [this] { return !keywords_.empty(); }, "a keyword");
-  if (!ok) return false;
-  std::lock_guard<std::mutex> lock(mutex_);
-  *keyword = keywords_.front();
-  keywords_.pop_front();
-  return true;
+  return pop_when_ready(keywords_, keyword, timeout_s, "a keyword");
 }
 
 std::vector<std::string> SimBoard::take_messages() {
@@ -665,7 +664,7 @@ void SimBoard::on_frame(const link::Frame& f) {
     case MsgType::kLed:
       if (f.length == 3) {
         notify(SimEvent{SimEvent::kLed, "",
-                      (f.payload[0] << 16) | (f.payload[1] << 8) | f.payload[2]});
+                        (f.payload[0] << 16) | (f.payload[1] << 8) | f.payload[2]});
       }
       break;
     case MsgType::kAppStatus: {

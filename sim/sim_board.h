@@ -120,6 +120,9 @@ class SimBoard {
   bool wait_ack(uint16_t sequence, link::Ack* ack);
   template <typename Ready>
   bool wait_for(double timeout_s, Ready ready, const char* what);
+  // Waits until `queue` (guarded by mutex_) has an entry, then moves the oldest to *out.
+  template <typename T>
+  bool pop_when_ready(std::deque<T>& queue, T* out, double timeout_s, const char* what);
   void reader_loop();
   void on_frame(const link::Frame& f);
   void on_text(const uint8_t* data, size_t n);

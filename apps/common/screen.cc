@@ -93,6 +93,14 @@ void score_bars(hal::Display& d, const Rect& box, const InferenceReport& r, int3
   }
 }
 
+AppStatus no_camera(const hal::Board& board, const hal::Rect& box, const char* text, char* message,
+                    int32_t message_bytes, AppListener* listener) {
+  std::snprintf(message, static_cast<size_t>(message_bytes), "%s", text);
+  if (board.display != nullptr) notice(*board.display, box, "no camera", hal::draw::kOrange);
+  if (listener != nullptr) listener->on_message(message);
+  return AppStatus::kNoInput;
+}
+
 void format_ticks(char* out, int32_t out_bytes, uint64_t ticks, const hal::Clock& clock) {
   // Fixed point, not %f: the firmware's newlib-nano printf has no floating point.
   const bool instructions =

@@ -9,6 +9,7 @@
 
 #include "apps/common/app.h"
 #include "hal/draw/colour.h"
+#include "tt/hal/board.h"
 #include "tt/hal/clock.h"
 #include "tt/hal/display.h"
 
@@ -25,6 +26,10 @@ void title(hal::Display& d, const char* app, const char* model);
 void status(hal::Display& d, const char* text);
 // A framed box with up to a few lines of text centred in it.
 void notice(hal::Display& d, const hal::Rect& box, const char* text, uint16_t colour);
+// A camera app found no camera at start(): "no camera" in `box`, `text` as the app's message
+// (message, message_bytes) told to the listener (may be null). Returns kNoInput.
+AppStatus no_camera(const hal::Board& board, const hal::Rect& box, const char* text, char* message,
+                    int32_t message_bytes, AppListener* listener);
 // One row per class from class first (at most rows), best class highlighted:
 // "label  ######  87%".
 void score_bars(hal::Display& d, const hal::Rect& box, const InferenceReport& r, int32_t first,

@@ -58,14 +58,9 @@ AppStatus MnistDrawApp::start(const hal::Board& board, const ModelSlot* models, 
   started_ = true;
   draw_static();
   camera_open_ = open_camera(board, &frame_);
-  s = camera_open_ ? AppStatus::kOk : AppStatus::kNoInput;
-  if (!camera_open_) {
-    std::snprintf(message_, sizeof message_, "%s", kNoCamera);
-    if (board.display != nullptr) {
-      screen::notice(*board.display, kDigitBox, "no camera", draw::kOrange);
-    }
-    if (listener_ != nullptr) listener_->on_message(message_);
-  }
+  s = camera_open_
+          ? AppStatus::kOk
+          : screen::no_camera(board, kDigitBox, kNoCamera, message_, sizeof message_, listener_);
   if (board.display != nullptr) board.display->flush();
   return s;
 }

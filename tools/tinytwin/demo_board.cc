@@ -171,7 +171,8 @@ bool multinet_on_board(sim::SimBoard& board, const std::string& dir, std::string
   collect(2.0);
   std::string heard;
   for (const link::Keyword& k : board.take_keywords()) {
-    heard += std::string(" ") + (k.keyword >= 0 && k.keyword < 12 ? apps::kKwsLabels[k.keyword] : "?");
+    heard +=
+        std::string(" ") + (k.keyword >= 0 && k.keyword < 12 ? apps::kKwsLabels[k.keyword] : "?");
   }
   std::printf(
       "multinet on the board: \"go ... stop\" (espeak-ng en) while Megamind.avi plays -> "
