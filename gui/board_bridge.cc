@@ -75,8 +75,8 @@ InferenceResult make_board_result(const sim::SimReport& s, AppKind app,
   std::copy(s.op_crc32.begin(), s.op_crc32.begin() + rep.op_count, rep.op_crc32);
   rep.output_crc32 = s.info.output_crc32;
   r.app = app_name(app);
-  r.model = QString::fromUtf8(s.info.model, static_cast<int>(strnlen(s.info.model,
-                                                                      sizeof s.info.model)));
+  r.model =
+      QString::fromUtf8(s.info.model, static_cast<int>(strnlen(s.info.model, sizeof s.info.model)));
   r.labels = labels_for(app, rep.network, rep.class_count);
   r.ticks_per_second = info.ticks_per_second > 0 ? info.ticks_per_second : 1;
   r.tick_meaning = QString::fromUtf8(info.tick_meaning);

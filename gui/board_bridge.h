@@ -61,7 +61,7 @@ class BoardBridge : public QObject {
 
  public:
   enum class State { kOff, kStarting, kRunning, kDead };
-  static constexpr int kFrameSide = 32;  // 3 KB per frame: about 0.12 s on the link
+  static constexpr int kFrameSide = 32;           // 3 KB per frame: about 0.12 s on the link
   static constexpr int kMaxAudioBacklog = 16000;  // samples waiting to be written: 1 s
   // A frame the app did not classify (multinet's classifier is off) frees the feed after this.
   static constexpr int kFrameTimeoutMs = 3000;
@@ -108,13 +108,13 @@ class BoardBridge : public QObject {
   std::shared_ptr<sim::SimBoard> board() const;
 
   tools::BoardOptions options_;
-  mutable std::mutex mutex_;            // guards board_ (replaced on a new boot)
+  mutable std::mutex mutex_;  // guards board_ (replaced on a new boot)
   std::shared_ptr<sim::SimBoard> board_;
   std::atomic<State> state_{State::kOff};
-  std::atomic<int> pending_{0};        // requests queued, not configured yet
-  std::atomic<bool> wanted_{false};    // the worker wants the board (no stop since)
-  std::atomic<int> app_{0};             // AppKind of the running app
-  std::atomic<int> serial_{0};          // the request it was started for
+  std::atomic<int> pending_{0};           // requests queued, not configured yet
+  std::atomic<bool> wanted_{false};       // the worker wants the board (no stop since)
+  std::atomic<int> app_{0};               // AppKind of the running app
+  std::atomic<int> serial_{0};            // the request it was started for
   std::atomic<int> frame_in_flight_{-1};  // input id sent, not reported yet
   std::atomic<int64_t> frame_sent_ms_{0};
   std::atomic<int> audio_backlog_{0};

@@ -94,11 +94,11 @@ void LayerTable::set_agreement(const apps::InferenceReport& host,
     const bool same = both && host.op_crc32[r] == board.op_crc32[r];
     if (!same && first < 0) first = r;
     set_cell(r, kAgree,
-             !both ? tr("missing")
-                   : same ? tr("= %1").arg(host.op_crc32[r], 8, 16, QLatin1Char('0'))
-                          : tr("≠ host %1 board %2")
-                                .arg(host.op_crc32[r], 8, 16, QLatin1Char('0'))
-                                .arg(board.op_crc32[r], 8, 16, QLatin1Char('0')),
+             !both  ? tr("missing")
+             : same ? tr("= %1").arg(host.op_crc32[r], 8, 16, QLatin1Char('0'))
+                    : tr("≠ host %1 board %2")
+                          .arg(host.op_crc32[r], 8, 16, QLatin1Char('0'))
+                          .arg(board.op_crc32[r], 8, 16, QLatin1Char('0')),
              false);
   }
   highlight(first);

@@ -72,8 +72,8 @@ class MainWindow : public QMainWindow {
   const WorkerRequest& request() const { return request_; }
   QString last_error() const { return last_error_; }
   AppWorker* worker() const { return worker_; }
-  BoardPanel* board() const { return board_; }               // the host's
-  BoardPanel* emulated_board() const { return emulated_; }   // the emulated Cortex-M7's
+  BoardPanel* board() const { return board_; }              // the host's
+  BoardPanel* emulated_board() const { return emulated_; }  // the emulated Cortex-M7's
   BoardBridge* bridge() const { return bridge_; }
   QString agreement_text() const;
   DrawingCanvas* canvas() const { return canvas_; }

@@ -153,8 +153,8 @@ void MainWindow::on_board_inference(const InferenceResult& r) {
 void MainWindow::show_pair(const TwinPair& p) {
   const apps::InferenceReport& h = p.host.report;
   if (h.network == shown_network_) layers_->set_agreement(h, p.board.report);
-  const QString input = p.host.input_id >= 0 ? tr("frame %1").arg(p.host.input_id)
-                                             : tr("window %1").arg(h.sequence);
+  const QString input =
+      p.host.input_id >= 0 ? tr("frame %1").arg(p.host.input_id) : tr("window %1").arg(h.sequence);
   if (p.outputs_equal) {
     agreement_->setStyleSheet(QStringLiteral("color: #1b6e20;"));
     agreement_->setText(tr("%1 (%2): host and board agree bit for bit: every layer's output "
@@ -163,12 +163,12 @@ void MainWindow::show_pair(const TwinPair& p) {
   } else {
     agreement_->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: bold;"));
     const QString where =
-        p.first_diverging >= 0 ? tr("layer %1 is the first whose output differs")
-                                     .arg(p.first_diverging)
-                               : tr("the scores differ");
-    agreement_->setText(tr("%1 (%2): %3; host says “%4”, board says “%5”")
-                            .arg(input, p.host.model, where, p.host.top_label(),
-                                 p.board.top_label()));
+        p.first_diverging >= 0
+            ? tr("layer %1 is the first whose output differs").arg(p.first_diverging)
+            : tr("the scores differ");
+    agreement_->setText(
+        tr("%1 (%2): %3; host says “%4”, board says “%5”")
+            .arg(input, p.host.model, where, p.host.top_label(), p.board.top_label()));
     on_log_line(static_cast<int>(hal::LogLevel::kWarning), agreement_->text());
   }
   emit comparison_shown(p);

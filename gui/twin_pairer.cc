@@ -41,11 +41,10 @@ bool TwinPairer::add(const InferenceResult& r, TwinPair* pair) {
   const apps::InferenceReport& h = pair->host.report;
   const apps::InferenceReport& b = pair->board.report;
   pair->first_diverging = first_diverging_layer(h, b);
-  pair->outputs_equal = pair->first_diverging < 0 && h.class_count == b.class_count &&
-                        h.top == b.top && h.output_crc32 == b.output_crc32 &&
-                        std::equal(h.scores, h.scores + std::min(h.class_count,
-                                                                 apps::kMaxReportClasses),
-                                   b.scores);
+  pair->outputs_equal =
+      pair->first_diverging < 0 && h.class_count == b.class_count && h.top == b.top &&
+      h.output_crc32 == b.output_crc32 &&
+      std::equal(h.scores, h.scores + std::min(h.class_count, apps::kMaxReportClasses), b.scores);
   return true;
 }
 

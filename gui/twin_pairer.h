@@ -18,7 +18,7 @@ namespace tt::gui {
 
 struct TwinPair {
   InferenceResult host, board;
-  int first_diverging = -1;  // first layer whose output CRC32 differs; -1: none
+  int first_diverging = -1;    // first layer whose output CRC32 differs; -1: none
   bool outputs_equal = false;  // scores and every layer's CRC32
 };
 

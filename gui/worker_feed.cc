@@ -20,10 +20,9 @@ constexpr int kAudioChunk = 1024;       // samples per read: 64 ms
 QByteArray board_frame(const hal::FrameFormat& format, const uint8_t* data, int side) {
   const QImage full = frame_to_image(format, data);
   const int edge = std::min(full.width(), full.height());
-  const QImage square =
-      full.copy((full.width() - edge) / 2, (full.height() - edge) / 2, edge, edge)
-          .scaled(side, side, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
-          .convertToFormat(QImage::Format_RGB888);
+  const QImage square = full.copy((full.width() - edge) / 2, (full.height() - edge) / 2, edge, edge)
+                            .scaled(side, side, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                            .convertToFormat(QImage::Format_RGB888);
   QByteArray rgb(side * side * 3, '\0');
   for (int y = 0; y < side; ++y) {
     std::copy_n(square.constScanLine(y), side * 3, rgb.data() + y * side * 3);
@@ -54,16 +53,15 @@ void AppWorker::start_feed() {
   twin_input_id_ = -1;
   feeding_camera_ = app_uses_camera(app_kind_) && camera_tap_.inner() != nullptr &&
                     camera_tap_.open() == hal::HalStatus::kOk;
-  feeding_microphone_ =
-      app_uses_microphone(app_kind_) && microphone_tap_.inner() != nullptr &&
-      microphone_tap_.start() == hal::HalStatus::kOk;
+  feeding_microphone_ = app_uses_microphone(app_kind_) && microphone_tap_.inner() != nullptr &&
+                        microphone_tap_.start() == hal::HalStatus::kOk;
 }
 
 bool AppWorker::pump_inputs() {
   const BoardBridge::State s = bridge_->state();
   // Starting: the feed waits for the board, so both sides start from the same input.
-  const bool alone = s != BoardBridge::State::kRunning && s != BoardBridge::State::kStarting &&
-                     app_started_;
+  const bool alone =
+      s != BoardBridge::State::kRunning && s != BoardBridge::State::kStarting && app_started_;
   bool fed = false;
   if (feeding_camera_) fed |= pump_camera(alone);
   if (feeding_microphone_) fed |= pump_microphone(alone);

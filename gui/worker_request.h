@@ -37,8 +37,9 @@ struct MicChoice {
 enum class Backend { kHost, kBoard, kBoth };
 
 inline QString backend_name(Backend b) {
-  return b == Backend::kHost ? QStringLiteral("host")
-                             : (b == Backend::kBoard ? QStringLiteral("qemu") : QStringLiteral("both"));
+  return b == Backend::kHost
+             ? QStringLiteral("host")
+             : (b == Backend::kBoard ? QStringLiteral("qemu") : QStringLiteral("both"));
 }
 inline bool backend_from_name(const QString& name, Backend* b) {
   for (Backend c : {Backend::kHost, Backend::kBoard, Backend::kBoth}) {

@@ -21,7 +21,7 @@ struct InferenceResult {
   QStringList labels;
   uint64_t ticks_per_second = 1;  // the board clock's
   QString tick_meaning;
-  int serial = 0;  // the WorkerRequest the app (host or board) was started for
+  int serial = 0;         // the WorkerRequest the app (host or board) was started for
   bool on_board = false;  // from the emulated board (report.op_ticks are its SysTicks)
   // The emulated board with the instruction-counter plugin: exact instructions per layer.
   QVector<quint64> op_instructions;

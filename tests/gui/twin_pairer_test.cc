@@ -1,11 +1,12 @@
 // Side by side without a board: TwinPairer pairs host and board results for the same input
 // (camera frames by input id, audio windows by sequence, never across requests), finds the
 // first diverging layer, and the layer table highlights it.
+#include "gui/twin_pairer.h"
+
 #include <QTest>
 
 #include "gui/layer_table.h"
 #include "gui/model_description.h"
-#include "gui/twin_pairer.h"
 
 namespace tt::gui {
 namespace {

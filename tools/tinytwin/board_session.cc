@@ -57,10 +57,10 @@ std::unique_ptr<sim::SimBoard> open_board(const BoardOptions& o, std::string* er
   const fs::path root = build_root();
   const auto under_root = [&root](const fs::path& rel) { return root.empty() ? root : root / rel; };
   sim::SimOptions s;
-  s.firmware = o.firmware.empty()
-                   ? first_existing("TT_FIRMWARE",
-                                    under_root("fw-mps2-an500/firmware/app/tinytwin_fw"))
-                   : o.firmware;
+  s.firmware =
+      o.firmware.empty()
+          ? first_existing("TT_FIRMWARE", under_root("fw-mps2-an500/firmware/app/tinytwin_fw"))
+          : o.firmware;
   if (s.firmware.empty()) {
     *error =
         "no board firmware found: build it with `cmake --preset fw-mps2-an500 && cmake --build "
@@ -68,9 +68,9 @@ std::unique_ptr<sim::SimBoard> open_board(const BoardOptions& o, std::string* er
     return nullptr;
   }
   if (o.plugin != "none") {
-    s.plugin = o.plugin.empty() ? first_existing("TT_QEMU_PLUGIN",
-                                                 under_root("host/sim/libtt_icount_marker.so"))
-                                : o.plugin;
+    s.plugin = o.plugin.empty()
+                   ? first_existing("TT_QEMU_PLUGIN", under_root("host/sim/libtt_icount_marker.so"))
+                   : o.plugin;
   }
   s.wall_timeout_s = o.timeout_s;
   s.idle_timeout_s = o.idle_timeout_s;
